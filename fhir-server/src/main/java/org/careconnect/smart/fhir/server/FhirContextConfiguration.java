@@ -1,0 +1,22 @@
+package org.careconnect.smart.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class FhirContextConfiguration {
+
+  /**
+   * One STU3 context for the whole server (it is expensive to build and thread-safe). The strict
+   * error handler makes the parser refuse unknown elements and invalid values with a 400, rather
+   * than dropping them: a write must never lose data silently.
+   */
+  @Bean
+  FhirContext fhirContext() {
+    FhirContext context = FhirContext.forDstu3Cached();
+    context.setParserErrorHandler(new StrictErrorHandler());
+    return context;
+  }
+}

@@ -1,0 +1,159 @@
+package org.careconnect.smart.fhir.server;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import java.util.List;
+import java.util.UUID;
+import org.careconnect.smart.fhir.search.SearchQueryParser;
+import org.careconnect.smart.fhir.store.ResourceStore;
+import org.careconnect.smart.fhir.store.ResourceStores;
+import org.careconnect.smart.fhir.store.SearchQuery;
+import org.careconnect.smart.fhir.validation.CareConnectProfiles;
+import org.careconnect.smart.fhir.validation.ResourceValidator;
+import org.hl7.fhir.dstu3.model.IdType;
+import org.hl7.fhir.dstu3.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The write interactions (create, update, delete and their conditional forms, FHIR STU3 §3.1.0),
+ * shared by the REST providers and the entries of batch and transaction Bundles so that both
+ * apply the same rules: ids checked, the resource validated against its Care Connect profile,
+ * and {@code meta.profile} claimed.
+ */
+@Component
+public class ResourceWrites {
+
+  private final ResourceStores stores;
+  private final ResourceValidator validator;
+  private final SearchQueryParser queryParser;
+
+  ResourceWrites(ResourceStores stores, ResourceValidator validator, SearchQueryParser queryParser) {
+    this.stores = stores;
+    this.validator = validator;
+    this.queryParser = queryParser;
+  }
+
+  /** Create; with {@code If-None-Exist}, nothing is created when exactly one resource matches. */
+  public <T extends Resource> MethodOutcome create(T resource, String ifNoneExist) {
+    ResourceStore<T> store = storeOf(resource);
+    if (ifNoneExist != null) {
+      List<String> existing = matchingIds(resource.fhirType(), ifNoneExist, 2);
+      if (existing.size() > 1) {
+        throw new PreconditionFailedException(
+            "If-None-Exist '" + ifNoneExist + "' matches more than one " + resource.fhirType());
+      }
+      if (existing.size() == 1) {
+        T found = store.read(existing.get(0));
+        return new MethodOutcome(found.getIdElement(), false).setResource(found);
+      }
+    }
+    prepare(resource);
+    resource.setId(newId());
+    T stored = store.create(resource);
+    return new MethodOutcome(stored.getIdElement(), true).setResource(stored);
+  }
+
+  /**
+   * Update by id, or by search when {@code conditionalUrl} is set. A version in {@code id} is the
+   * client's {@code If-Match}: the update happens only if it is still current (else 412).
+   */
+  public <T extends Resource> MethodOutcome update(IdType id, T resource, String conditionalUrl) {
+    ResourceStore<T> store = storeOf(resource);
+    String targetId;
+    if (conditionalUrl != null) {
+      List<String> existing = matchingIds(resource.fhirType(), conditionalUrl, 2);
+      if (existing.size() > 1) {
+        throw new PreconditionFailedException(
+            "Conditional update '" + conditionalUrl + "' matches more than one " + resource.fhirType());
+      }
+      String bodyId = resource.getIdElement().getIdPart();
+      targetId = existing.isEmpty() ? (bodyId != null ? bodyId : newId()) : existing.get(0);
+      if (bodyId != null && !bodyId.equals(targetId)) {
+        throw new InvalidRequestException(
+            "The resource id '" + bodyId + "' does not match the resource found, " + targetId);
+      }
+    } else {
+      ResourceIds.requireValid(id);
+      targetId = id.getIdPart();
+      String bodyId = resource.getIdElement().getIdPart();
+      if (bodyId == null) {
+        throw new InvalidRequestException(
+            "An update must carry the resource id in its body (FHIR STU3 §3.1.0.4)");
+      }
+      if (!bodyId.equals(targetId)) {
+        throw new InvalidRequestException(
+            "The id in the body '" + bodyId + "' does not match the id in the URL '" + targetId + "'");
+      }
+    }
+    Long expected = id != null && id.hasVersionIdPart() ? versionOf(id) : null;
+    prepare(resource);
+    resource.setId(new IdType(resource.fhirType(), targetId));
+    ResourceStore.WriteResult<T> result = store.update(targetId, resource, expected);
+    return new MethodOutcome(result.resource().getIdElement(), result.created())
+        .setResource(result.resource());
+  }
+
+  /** Delete by id, or every match of {@code conditionalUrl} (at most one, else 412). */
+  public MethodOutcome delete(String resourceType, IdType id, String conditionalUrl) {
+    ResourceStore<?> store = stores.forTypeName(resourceType);
+    String targetId;
+    if (conditionalUrl != null) {
+      List<String> existing = matchingIds(resourceType, conditionalUrl, 2);
+      if (existing.size() > 1) {
+        throw new PreconditionFailedException(
+            "Conditional delete '" + conditionalUrl + "' matches more than one " + resourceType);
+      }
+      if (existing.isEmpty()) {
+        return new MethodOutcome();
+      }
+      targetId = existing.get(0);
+    } else {
+      ResourceIds.requireValid(id);
+      targetId = id.getIdPart();
+    }
+    Long version = store.delete(targetId);
+    IdType deleted = new IdType(resourceType, targetId, version == null ? null : String.valueOf(version));
+    return new MethodOutcome(deleted);
+  }
+
+  private List<String> matchingIds(String resourceType, String conditionalUrl, int limit) {
+    String query = conditionalUrl.contains("?")
+        ? conditionalUrl.substring(conditionalUrl.indexOf('?') + 1)
+        : conditionalUrl;
+    SearchQuery search = queryParser.parse(resourceType, query).query();
+    if (search.clauses().isEmpty()) {
+      throw new InvalidRequestException(
+          "A conditional request needs at least one search parameter, not '" + conditionalUrl + "'");
+    }
+    return stores.forTypeName(resourceType).search(search, 0, limit).stream()
+        .map(r -> r.getIdElement().getIdPart())
+        .toList();
+  }
+
+  /** Validates and claims the Care Connect profile, so what is stored is what was checked. */
+  private void prepare(Resource resource) {
+    validator.requireValid(resource);
+    String profile = CareConnectProfiles.of(resource.fhirType());
+    if (profile != null && !resource.getMeta().hasProfile(profile)) {
+      resource.getMeta().addProfile(profile);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends Resource> ResourceStore<T> storeOf(T resource) {
+    return (ResourceStore<T>) stores.forTypeName(resource.fhirType());
+  }
+
+  private static Long versionOf(IdType id) {
+    try {
+      return Long.parseLong(id.getVersionIdPart());
+    } catch (NumberFormatException e) {
+      throw new PreconditionFailedException("Version '" + id.getVersionIdPart() + "' is not current");
+    }
+  }
+
+  private static String newId() {
+    return UUID.randomUUID().toString();
+  }
+}

@@ -1,0 +1,218 @@
+package org.careconnect.smart.fhir.store.jdbc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.careconnect.smart.fhir.search.IndexValues;
+import org.careconnect.smart.fhir.search.ResourceSearchParameters;
+import org.careconnect.smart.fhir.store.SearchQuery;
+import org.careconnect.smart.fhir.store.SearchQuery.SearchClause;
+import org.careconnect.smart.fhir.store.SearchQuery.SortClause;
+import org.careconnect.smart.fhir.store.SearchValue;
+
+/**
+ * Builds the SQL of a search over the index tables. Each clause becomes one
+ * {@code r.pk IN (subquery)} so that every clause is answered from its own index; the SQL is the
+ * portable subset that H2 and MySQL/MariaDB both run.
+ */
+final class SearchSql {
+
+  /** The escape character of LIKE patterns: '!' needs no escaping in either database's strings. */
+  private static final char LIKE_ESCAPE = '!';
+
+  private final StringBuilder where = new StringBuilder("r.res_type = ? AND r.deleted = FALSE");
+  private final List<Object> args = new ArrayList<>();
+  private final List<Object> orderArgs = new ArrayList<>();
+  private final String orderBy;
+
+  SearchSql(SearchQuery query) {
+    args.add(query.resourceType());
+    for (SearchClause clause : query.clauses()) {
+      where.append(" AND ");
+      appendClause(query.resourceType(), clause);
+    }
+    orderBy = orderBy(query.sort());
+  }
+
+  String countSql() {
+    return "SELECT COUNT(*) FROM fhir_resource r WHERE " + where;
+  }
+
+  String pageSql() {
+    return "SELECT r.res_id, r.version_id, v.body FROM fhir_resource r"
+        + " JOIN fhir_resource_version v ON v.res_pk = r.pk AND v.version_id = r.version_id"
+        + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+  }
+
+  Object[] countArgs() {
+    return args.toArray();
+  }
+
+  Object[] pageArgs(int offset, int count) {
+    List<Object> all = new ArrayList<>(args);
+    all.addAll(orderArgs);
+    all.add(count);
+    all.add(offset);
+    return all.toArray();
+  }
+
+  private void appendClause(String resourceType, SearchClause clause) {
+    String name = clause.parameter();
+    if (ResourceSearchParameters.ID.equals(name)) {
+      where.append("r.res_id IN (").append(placeholders(clause.anyOf().size())).append(')');
+      clause.anyOf().forEach(v -> args.add(((SearchValue.Token) v).code()));
+      return;
+    }
+    if (ResourceSearchParameters.LAST_UPDATED.equals(name)) {
+      where.append('(');
+      appendOr(clause, v -> appendDate((SearchValue.DateRange) v, "r.last_updated", "r.last_updated"));
+      where.append(')');
+      return;
+    }
+    switch (clause.type()) {
+      case TOKEN -> {
+        openSubquery("idx_token", "t", resourceType, name);
+        appendOr(clause, v -> appendToken((SearchValue.Token) v));
+      }
+      case STRING -> {
+        openSubquery("idx_string", "s", resourceType, name);
+        appendOr(clause, v -> appendString((SearchValue.Text) v));
+      }
+      case DATE -> {
+        openSubquery("idx_date", "d", resourceType, name);
+        appendOr(clause, v -> appendDate((SearchValue.DateRange) v, "d.low_ms", "d.high_ms"));
+      }
+      case REFERENCE -> {
+        openSubquery("idx_reference", "x", resourceType, name);
+        appendOr(clause, v -> appendReference((SearchValue.Ref) v));
+      }
+    }
+    where.append("))");
+  }
+
+  private void openSubquery(String table, String alias, String resourceType, String param) {
+    where
+        .append("r.pk IN (SELECT ").append(alias).append(".res_pk FROM ").append(table).append(' ')
+        .append(alias).append(" WHERE ").append(alias).append(".res_type = ? AND ")
+        .append(alias).append(".param = ? AND (");
+    args.add(resourceType);
+    args.add(param);
+  }
+
+  private void appendOr(SearchClause clause, java.util.function.Consumer<SearchValue> one) {
+    boolean first = true;
+    for (SearchValue value : clause.anyOf()) {
+      if (!first) {
+        where.append(" OR ");
+      }
+      first = false;
+      where.append('(');
+      one.accept(value);
+      where.append(')');
+    }
+  }
+
+  private void appendToken(SearchValue.Token token) {
+    if (token.code() == null) {
+      where.append("t.sys = ?");
+      args.add(token.system());
+      return;
+    }
+    where.append("t.code = ?");
+    args.add(token.code());
+    if (token.system() != null && token.system().isEmpty()) {
+      where.append(" AND t.sys IS NULL");
+    } else if (token.system() != null) {
+      where.append(" AND t.sys = ?");
+      args.add(token.system());
+    }
+  }
+
+  private void appendString(SearchValue.Text text) {
+    switch (text.match()) {
+      case EXACT -> {
+        where.append("s.exact = ?");
+        args.add(JdbcIndexWriter.truncate(text.value()));
+      }
+      case STARTS_WITH -> {
+        where.append("s.norm LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
+        args.add(likeEscape(JdbcIndexWriter.truncate(IndexValues.normalize(text.value()))) + "%");
+      }
+      case CONTAINS -> {
+        where.append("s.norm LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
+        args.add("%" + likeEscape(IndexValues.normalize(text.value())) + "%");
+      }
+    }
+  }
+
+  /**
+   * The STU3 prefix semantics over ranges: the search value is [pl, ph], the indexed value
+   * [rl, rh] (FHIR STU3 §3.1.1.4.4, prefixes table).
+   */
+  private void appendDate(SearchValue.DateRange date, String low, String high) {
+    long pl = date.lowMillis();
+    long ph = date.highMillis();
+    switch (date.prefix()) {
+      case EQ -> bind(low + " >= ? AND " + high + " <= ?", pl, ph);
+      case NE -> bind("NOT (" + low + " >= ? AND " + high + " <= ?)", pl, ph);
+      case GT -> bind(high + " > ?", ph);
+      case LT -> bind(low + " < ?", pl);
+      case GE -> bind(high + " >= ?", pl);
+      case LE -> bind(low + " <= ?", ph);
+      case SA -> bind(low + " > ?", ph);
+      case EB -> bind(high + " < ?", pl);
+      case AP -> {
+        // "approximately": within 10% of the distance between the value and now (§3.1.1.4.4).
+        long margin = Math.abs(System.currentTimeMillis() - pl) / 10;
+        bind(high + " >= ? AND " + low + " <= ?", pl - margin, ph + margin);
+      }
+    }
+  }
+
+  private void appendReference(SearchValue.Ref ref) {
+    where.append("x.target_id = ?");
+    args.add(ref.id());
+    if (ref.type() != null) {
+      where.append(" AND x.target_type = ?");
+      args.add(ref.type());
+    }
+  }
+
+  private void bind(String sql, Object... values) {
+    where.append(sql);
+    args.addAll(List.of(values));
+  }
+
+  private String orderBy(List<SortClause> sort) {
+    StringBuilder order = new StringBuilder();
+    for (SortClause clause : sort) {
+      String direction = clause.descending() ? " DESC" : " ASC";
+      if (ResourceSearchParameters.LAST_UPDATED.equals(clause.parameter())) {
+        order.append("r.last_updated").append(direction);
+      } else {
+        // A resource may hold several dates for one parameter: ascending sorts by the earliest,
+        // descending by the latest, as the spec suggests.
+        String bound = clause.descending() ? "MAX(d.high_ms)" : "MIN(d.low_ms)";
+        order.append("(SELECT ").append(bound)
+            .append(" FROM idx_date d WHERE d.res_pk = r.pk AND d.param = ?)").append(direction);
+        orderArgs.add(clause.parameter());
+      }
+      order.append(", ");
+    }
+    return order.append("r.pk ASC").toString();
+  }
+
+  private static String likeEscape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+        out.append(LIKE_ESCAPE);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}
