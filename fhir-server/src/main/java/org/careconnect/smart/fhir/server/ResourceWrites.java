@@ -134,10 +134,7 @@ public class ResourceWrites {
   /** Validates and claims the Care Connect profile, so what is stored is what was checked. */
   private void prepare(Resource resource) {
     validator.requireValid(resource);
-    String profile = CareConnectProfiles.of(resource.fhirType());
-    if (profile != null && !resource.getMeta().hasProfile(profile)) {
-      resource.getMeta().addProfile(profile);
-    }
+    CareConnectProfiles.claim(resource);
   }
 
   @SuppressWarnings("unchecked")

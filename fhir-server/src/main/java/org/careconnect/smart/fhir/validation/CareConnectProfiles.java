@@ -31,6 +31,14 @@ public final class CareConnectProfiles {
     return PROFILE_BY_TYPE.get(resourceType);
   }
 
+  /** Adds the Care Connect profile of the resource's type to {@code meta.profile}, once. */
+  public static void claim(org.hl7.fhir.dstu3.model.Resource resource) {
+    String profile = of(resource.fhirType());
+    if (profile != null && !resource.getMeta().hasProfile(profile)) {
+      resource.getMeta().addProfile(profile);
+    }
+  }
+
   public static Map<String, String> all() {
     return PROFILE_BY_TYPE;
   }
