@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 FHIR_PORT="${FHIR_PORT:-8080}"
-JAR=fhir-server/target/fhir-server-0.1.0-SNAPSHOT.jar
+JAR=fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar
 
 echo "== Building (first build downloads dependencies, about 2 minutes) =="
 mvn -B -ntp -DskipTests package
