@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Benchmark of the FHIR server on loopback with wrk (Debian package), against a same-run baseline
+# (a trivial endpoint of the same server). Loads the demo population first.
+#
+#   bash scripts/bench/fhir-server.sh                 # 1,000 patients, all workloads
+#   PATIENTS=50000 bash scripts/bench/fhir-server.sh  # another population size
+#   DATA_DIR=/tmp/ccs-50k PATIENTS=50000 ...          # keep (and reuse) the database between runs
+#
+# Bounded: each workload runs DURATION (default 15 s) with CONNECTIONS (default 16) connections,
+# only against 127.0.0.1; the server is stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PATIENTS="${PATIENTS:-1000}"
+DURATION="${DURATION:-15s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+PORT="${PORT:-18080}"
+JAR=fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar
+DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"
+BASE="http://127.0.0.1:${PORT}/fhir/STU3"
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+[ -f "$JAR" ] || mvn -B -ntp -DskipTests package
+
+start_server() {
+  SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
+    java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+    --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir;MODE=MySQL;WRITE_DELAY=0" \
+    >> "${DATA_DIR}/server.log" 2>&1 &
+  SERVER_PID=$!
+}
+stop_server() { kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
+trap stop_server EXIT
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
+echo "== Data: ${DATA_DIR}; patients: ${PATIENTS}"
+
+t0=$(date +%s%N)
+start_server
+until curl -fs -o /dev/null "${BASE}/metadata"; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "${DATA_DIR}/server.log"; exit 1; }
+  sleep 0.1
+done
+t1=$(date +%s%N)
+echo "start to ready: $(( (t1 - t0) / 1000000 )) ms (the demo load, if any, goes on after this)"
+
+echo "== Waiting for the demo population (progress in ${DATA_DIR}/server.log)"
+until grep -q "Demo data: loaded\|Demo data: the store already" "${DATA_DIR}/server.log"; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "${DATA_DIR}/server.log"; exit 1; }
+  sleep 2
+done
+grep "Demo data" "${DATA_DIR}/server.log" | tail -1
+
+PATIENT_JSON=$(curl -fs "${BASE}/Patient?_count=1&_sort=birthdate")
+PATIENT_ID=$(echo "$PATIENT_JSON" | json 'd["entry"][0]["resource"]["id"]')
+NHS=$(echo "$PATIENT_JSON" | json '[i["value"] for i in d["entry"][0]["resource"]["identifier"] if i["system"].endswith("nhs-number")][0]')
+FAMILY=$(echo "$PATIENT_JSON" | json 'd["entry"][0]["resource"]["name"][0]["family"]')
+echo "sample patient: ${PATIENT_ID} (NHS ${NHS}, ${FAMILY})"
+
+# Warm the validator (and JIT) before measuring, so RSS is "with the validator warm".
+CREATE_BODY=$(echo "$PATIENT_JSON" | python3 -c 'import json,sys; p=json.load(sys.stdin)["entry"][0]["resource"]; p.pop("id"); p.pop("meta"); print(json.dumps(p))')
+curl -fs -o /dev/null -X POST "${BASE}/Patient" -H 'Content-Type: application/fhir+json' -d "$CREATE_BODY"
+cat > "${DATA_DIR}/create.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/fhir+json"
+wrk.body = [[${CREATE_BODY}]]
+LUA
+
+run() { # name url [lua]
+  local name=$1 url=$2 lua=${3:-}
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d5s)
+  [ -n "$lua" ] && args+=(-s "$lua")
+  wrk "${args[@]}" "$url" >/dev/null   # warm-up
+  args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
+  [ -n "$lua" ] && args+=(-s "$lua")
+  local out; out=$(wrk "${args[@]}" "$url")
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+  printf '| %-42s | %9s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+}
+
+echo
+echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|"
+run "baseline: GET /actuator/health/liveness" "http://127.0.0.1:${PORT}/actuator/health/liveness"
+run "Patient read by id" "${BASE}/Patient/${PATIENT_ID}"
+run "Patient search by identifier" "${BASE}/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}"
+run "Patient search by family" "${BASE}/Patient?family=${FAMILY}&_count=20"
+run "Observation search by patient+category" "${BASE}/Observation?patient=${PATIENT_ID}&category=vital-signs&_count=20"
+run "Patient create (validated)" "${BASE}/Patient" "${DATA_DIR}/create.lua"
+echo
+echo "RSS after the run (validator warm): $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
