@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.OperationOutcome.IssueSeverity;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ValidateOperation {
+
+  private static final Pattern WRAPPED_PRIMITIVE = Pattern.compile("(?:Uri|String|Canonical)Type\\[(.*)]");
 
   private final FhirContext fhirContext;
   private final CareConnectValidator validator;
@@ -51,7 +55,9 @@ public class ValidateOperation {
           "$validate mode '" + mode.getCode() + "' needs an instance: POST [base]/" + resourceType
               + "/[id]/$validate (FHIR STU3 §operation-resource-validate)");
     }
-    String profileUrl = profile == null || profile.isBlank() ? CareConnectProfiles.of(resourceType) : knownProfile(resourceType, profile);
+    String requested = unwrapped(profile);
+    String profileUrl =
+        requested == null || requested.isBlank() ? CareConnectProfiles.of(resourceType) : knownProfile(resourceType, requested);
     if (mode == ValidationModeEnum.DELETE) {
       // Nothing in this server refuses a delete (no referential integrity is enforced).
       return outcome(information("No rule of this server prevents deleting " + resourceType + "/" + id.getIdPart()));
@@ -97,6 +103,19 @@ public class ValidateOperation {
     issue.addExpression(resource.fhirType() + ".id");
     issue.addLocation("/f:" + resource.fhirType() + "/f:id");
     return Optional.of(issue);
+  }
+
+  /**
+   * HAPI (8.8) hands a {@code profile} given inside a Parameters body to {@code @Validate.Profile}
+   * as the {@code toString()} of the STU3 primitive, "UriType[http://...]"; from the query string
+   * it arrives as the plain value.
+   */
+  static String unwrapped(String profile) {
+    if (profile == null) {
+      return null;
+    }
+    Matcher wrapped = WRAPPED_PRIMITIVE.matcher(profile);
+    return wrapped.matches() ? wrapped.group(1) : profile;
   }
 
   private String knownProfile(String resourceType, String profile) {
