@@ -11,7 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hl7.fhir.dstu3.model.CodeableConcept;
+import org.hl7.fhir.dstu3.model.Coding;
+import org.hl7.fhir.dstu3.model.Enumerations;
+import org.hl7.fhir.dstu3.model.HumanName;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.stereotype.Component;
@@ -109,14 +114,20 @@ public class CareConnectValidator implements ResourceValidator {
   }
 
   /**
-   * Validating one empty instance of every profiled type loads the base definitions, the Care
-   * Connect profiles and the caches, so the first real write is as fast as any other.
+   * Validating one empty instance of every profiled type loads the base definitions and the Care
+   * Connect profiles; a coded Patient makes HAPI load the base value sets and code systems (which
+   * it otherwise reads on the first coded resource). The first real write is then as fast as any.
    */
   private FhirValidator warm(FhirValidator built) {
     for (String type : CareConnectProfiles.all().keySet()) {
       IBaseResource empty = fhirContext.getResourceDefinition(type).newInstance();
       built.validateWithResult(empty, new ValidationOptions().addProfile(CareConnectProfiles.of(type)));
     }
+    Patient coded = new Patient();
+    coded.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Warm-up");
+    coded.setGender(Enumerations.AdministrativeGender.UNKNOWN);
+    coded.setMaritalStatus(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/v3/MaritalStatus", "U", "unmarried")));
+    built.validateWithResult(coded, new ValidationOptions().addProfile(CareConnectProfiles.of("Patient")));
     return built;
   }
 }

@@ -12,6 +12,7 @@ import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Condition;
 import org.hl7.fhir.dstu3.model.Identifier;
 import org.hl7.fhir.dstu3.model.Immunization;
+import org.hl7.fhir.dstu3.model.Observation;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Reference;
@@ -99,6 +100,32 @@ class CareConnectValidatorTest {
         new Coding("http://snomed.info/sct", "39114911000001105", "Influenza vaccine")));
 
     assertThat(validator.validate(immunization).isSuccessful()).isTrue();
+  }
+
+  @Test
+  void snomedCodeThatCannotBeCheckedIsAcceptedWithAWarning() {
+    OperationOutcome outcome = validator.toOperationOutcome(validator.validate(CareConnectExamples.condition()));
+
+    assertThat(Issues.errors(outcome)).isEmpty();
+    assertThat(Issues.of(outcome, OperationOutcome.IssueSeverity.WARNING)).containsExactly(
+        "Condition.code.coding[0] | /f:Condition/f:code/f:coding[1] | Code not checked: http://snomed.info/sct#38341003"
+            + " could not be checked against the value set https://fhir.hl7.org.uk/STU3/ValueSet/CareConnect-ConditionCode-1"
+            + " because the code system http://snomed.info/sct is not available to this server");
+  }
+
+  @Test
+  void codeFromAnUnknownCodeSystemIsAWarning() {
+    Observation observation = new Observation();
+    observation.setStatus(Observation.ObservationStatus.FINAL);
+    observation.setCode(new CodeableConcept().addCoding(new Coding("http://loinc.org", "8867-4", "Heart rate")));
+    observation.setSubject(new Reference("Patient/example"));
+
+    OperationOutcome outcome = validator.toOperationOutcome(validator.validate(observation));
+
+    assertThat(Issues.errors(outcome)).isEmpty();
+    assertThat(Issues.of(outcome, OperationOutcome.IssueSeverity.WARNING)).contains(
+        "Observation.code | /f:Observation/f:code | CodeSystem is unknown and can't be validated: http://loinc.org"
+            + " for 'http://loinc.org#8867-4'");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.careconnect.smart.fhir.support.FhirServerIntegrationTest;
 import org.careconnect.smart.fhir.support.FhirTestClient;
 import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.CodeType;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.OperationOutcome.IssueSeverity;
@@ -108,6 +109,30 @@ class ValidateOperationTest {
 
     assertThat(outcomeOf(response, 400).getIssueFirstRep().getDiagnostics())
         .isEqualTo("$validate mode 'update' needs an instance: POST [base]/Patient/[id]/$validate (FHIR STU3 §operation-resource-validate)");
+  }
+
+  @Test
+  void deleteModeAtInstanceLevelSaysNothingPreventsTheDelete() {
+    Parameters parameters = new Parameters();
+    parameters.addParameter().setName("mode").setValue(new CodeType("delete"));
+
+    OperationOutcome outcome = outcomeOf(client.postJson("Patient/validated-5/$validate", client.encode(parameters)), 200);
+
+    assertThat(outcome.getIssue()).singleElement().satisfies(issue -> {
+      assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.INFORMATION);
+      assertThat(issue.getDiagnostics()).isEqualTo("No rule of this server prevents deleting Patient/validated-5");
+    });
+  }
+
+  @Test
+  void parametersWithoutAResourceIsABadRequest() {
+    Parameters parameters = new Parameters();
+    parameters.addParameter().setName("profile").setValue(new UriType(PATIENT_PROFILE));
+
+    HttpResponse<String> response = client.postJson("Patient/$validate", client.encode(parameters));
+
+    assertThat(outcomeOf(response, 400).getIssueFirstRep().getDiagnostics())
+        .isEqualTo("$validate needs the resource to validate, as the body or the 'resource' parameter");
   }
 
   @Test
