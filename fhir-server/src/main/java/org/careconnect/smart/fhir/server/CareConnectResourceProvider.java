@@ -9,7 +9,9 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Since;
 import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.annotation.Validate;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.ValidationModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -18,9 +20,11 @@ import org.careconnect.smart.fhir.search.SearchQueryParser;
 import org.careconnect.smart.fhir.store.HistoryQuery;
 import org.careconnect.smart.fhir.store.ResourceStore;
 import org.careconnect.smart.fhir.store.ResourceStores;
+import org.careconnect.smart.fhir.validation.ValidateOperation;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.hl7.fhir.dstu3.model.InstantType;
 import org.hl7.fhir.dstu3.model.Resource;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * The interactions every Care Connect resource type has: read, vread, create, update, delete and
@@ -35,6 +39,7 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
   private final ResourceWrites writes;
   private final SearchQueryParser queryParser;
   private final ResultSets resultSets;
+  private final ValidateOperation validateOperation;
 
   protected CareConnectResourceProvider(Class<T> type, ProviderContext context) {
     this.type = type;
@@ -42,6 +47,7 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
     this.writes = context.writes();
     this.queryParser = context.queryParser();
     this.resultSets = context.resultSets();
+    this.validateOperation = context.validateOperation();
   }
 
   @Override
@@ -77,6 +83,21 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
     return writes.delete(type.getSimpleName(), id, conditionalUrl);
   }
 
+  /**
+   * {@code $validate} at type and instance level (FHIR STU3 §operation-resource-validate): 200
+   * with an OperationOutcome whether or not the resource is valid.
+   */
+  @Validate
+  public MethodOutcome validate(
+      @IdParam(optional = true) IdType id,
+      // IBaseResource, not T: HAPI binds $validate's resource as an operation parameter, which
+      // must not be an abstract model class (T erases to Resource).
+      @ResourceParam IBaseResource resource,
+      @Validate.Mode ValidationModeEnum mode,
+      @Validate.Profile String profile) {
+    return validateOperation.validate(type.getSimpleName(), id, resource, mode, profile);
+  }
+
   @History
   public IBundleProvider instanceHistory(@IdParam IdType id, @Since InstantType since) {
     ResourceIds.requireValid(id);
@@ -103,5 +124,9 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
 
   /** What every provider is built from, in one parameter so subclasses stay short. */
   public record ProviderContext(
-      ResourceStores stores, ResourceWrites writes, SearchQueryParser queryParser, ResultSets resultSets) {}
+      ResourceStores stores,
+      ResourceWrites writes,
+      SearchQueryParser queryParser,
+      ResultSets resultSets,
+      ValidateOperation validateOperation) {}
 }

@@ -2,6 +2,7 @@ package org.careconnect.smart.fhir.server;
 
 import org.careconnect.smart.fhir.search.SearchQueryParser;
 import org.careconnect.smart.fhir.store.ResourceStores;
+import org.careconnect.smart.fhir.validation.ValidateOperation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +11,11 @@ class ProviderContextConfiguration {
 
   @Bean
   CareConnectResourceProvider.ProviderContext providerContext(
-      ResourceStores stores, ResourceWrites writes, SearchQueryParser queryParser, ResultSets resultSets) {
-    return new CareConnectResourceProvider.ProviderContext(stores, writes, queryParser, resultSets);
+      ResourceStores stores,
+      ResourceWrites writes,
+      SearchQueryParser queryParser,
+      ResultSets resultSets,
+      ValidateOperation validateOperation) {
+    return new CareConnectResourceProvider.ProviderContext(stores, writes, queryParser, resultSets, validateOperation);
   }
 }

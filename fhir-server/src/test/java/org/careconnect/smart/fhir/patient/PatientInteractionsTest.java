@@ -49,7 +49,7 @@ class PatientInteractionsTest {
   void searchByFamilyFindsOnlyMatchingPatients() {
     String family = FhirTestClient.unique("Searchable");
     Patient patient = new Patient();
-    patient.addName().setFamily(family);
+    patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family);
     fhir.create().resource(patient).execute();
 
     Bundle hit = fhir.search().byUrl("Patient?family=" + family.toLowerCase()).returnBundle(Bundle.class).execute();
@@ -62,7 +62,7 @@ class PatientInteractionsTest {
   @Test
   void deletedPatientIsGoneButHistoryKeepsItsVersions() {
     Patient patient = new Patient();
-    patient.addName().setFamily(FhirTestClient.unique("Deleted"));
+    patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(FhirTestClient.unique("Deleted"));
     String id = fhir.create().resource(patient).execute().getId().getIdPart();
 
     fhir.delete().resourceById("Patient", id).execute();
