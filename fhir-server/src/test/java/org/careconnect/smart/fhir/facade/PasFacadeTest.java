@@ -73,7 +73,8 @@ class PasFacadeTest {
 
   @Test
   void writesToThePasAreRefusedWith405() {
-    HttpResponse<String> response = client.postJson("Patient", "{\"resourceType\":\"Patient\"}");
+    HttpResponse<String> response = client.postJson("Patient",
+        "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"Valid\"}]}");
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.body()).contains("Patients are registered in the PAS");
