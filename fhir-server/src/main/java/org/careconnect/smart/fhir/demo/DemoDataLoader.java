@@ -55,7 +55,9 @@ class DemoDataLoader implements ApplicationRunner {
   Map<String, Integer> load() {
     int existing = stores.forType(Patient.class).count(SearchQuery.all("Patient"));
     if (existing > 0) {
-      log.info("Demo data: the store already holds {} patients, so no demo data is loaded", existing);
+      log.info(
+          "Demo data: the store already holds {} patients, so no demo data is loaded",
+          String.format(java.util.Locale.UK, "%,d", existing));
       return null;
     }
     long start = System.nanoTime();
