@@ -1,5 +1,6 @@
 package org.careconnect.smart.fhir.demo;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,10 +11,10 @@ import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.DateTimeType;
 import org.hl7.fhir.dstu3.model.DateType;
+import org.hl7.fhir.dstu3.model.InstantType;
 import org.hl7.fhir.dstu3.model.Quantity;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.dstu3.model.Resource;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 
 /** The code systems, units and date forms the demo population is written in. */
 final class Codings {
@@ -72,6 +73,12 @@ final class Codings {
     return new DateType(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
   }
 
+  /** An instant in London to the second, e.g. when a laboratory result was issued. */
+  static InstantType instant(LocalDateTime local) {
+    return new InstantType(Date.from(local.atZone(LONDON).toInstant()), TemporalPrecisionEnum.SECOND, LONDON_ZONE);
+  }
+
+  /** A dateTime of day precision, for events whose time of day nobody records. */
   static DateTimeType dateOnly(LocalDate date) {
     return new DateTimeType(date.toString());
   }

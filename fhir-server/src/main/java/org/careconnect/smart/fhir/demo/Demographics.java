@@ -31,7 +31,10 @@ final class Demographics {
   static final String ETHNIC_CATEGORY_SYSTEM =
       "https://fhir.hl7.org.uk/STU3/CodeSystem/CareConnect-EthnicCategory-1";
 
-  /** Ethnic categories (NHS Data Dictionary), with displays exactly as in the code system. */
+  /**
+   * Ethnic categories (NHS Data Dictionary), displays exactly as in the code system. A code
+   * listed several times is drawn that many times more often, roughly as in England.
+   */
   private static final List<Coding> ETHNIC_CATEGORIES =
       List.of(
           ethnic("A", "British, Mixed British"),

@@ -5,6 +5,7 @@ import static org.careconnect.smart.fhir.demo.Codings.reference;
 import static org.careconnect.smart.fhir.demo.Codings.snomed;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Immunization;
@@ -56,7 +57,7 @@ final class Immunisations {
     immunization.setDateElement(Codings.dateTime(record.surgeryTime(day)));
     immunization.setPrimarySource(true);
     immunization.setLocation(reference(record.practice().location(), record.practice().name()));
-    immunization.setLotNumber(String.format("DM%05d", record.random().nextInt(100_000)));
+    immunization.setLotNumber(String.format(Locale.ROOT, "DM%05d", record.random().nextInt(100_000)));
     immunization.addPractitioner().setActor(reference(record.gp(), record.gpName()));
     record.add(immunization);
   }

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Encounter;
-import org.hl7.fhir.dstu3.model.InstantType;
 import org.hl7.fhir.dstu3.model.Observation;
 
 /**
@@ -58,10 +57,7 @@ final class Observations {
     LocalDateTime taken =
         encounter.getPeriod().getStartElement().getValue().toInstant().atZone(Codings.LONDON).toLocalDateTime();
     Observation observation = base(record, encounter, measurement, taken);
-    observation.setIssuedElement(
-        new InstantType(java.util.Date.from(reported.atZone(Codings.LONDON).toInstant()),
-            ca.uhn.fhir.model.api.TemporalPrecisionEnum.SECOND,
-            java.util.TimeZone.getTimeZone(Codings.LONDON)));
+    observation.setIssuedElement(Codings.instant(reported));
     observation.addPerformer(reference(record.practice().organization(), record.practice().name()));
     observation.setValue(ucum(value, measurement.unit(), measurement.ucum()));
     return record.add(observation);

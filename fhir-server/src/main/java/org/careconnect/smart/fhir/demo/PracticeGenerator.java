@@ -5,6 +5,7 @@ import static org.careconnect.smart.fhir.demo.Codings.reference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.careconnect.smart.fhir.validation.CareConnectProfiles;
 import org.hl7.fhir.dstu3.model.Address;
@@ -43,7 +44,7 @@ final class PracticeGenerator {
   /** Practice number {@code index} (from 0); its ODS code is {@code Z} and five digits. */
   static Practice practice(SplittableRandom random, int index) {
     UkPlaces.Town town = UkPlaces.town(random);
-    String odsCode = String.format("Z%05d", index + 1);
+    String odsCode = String.format(Locale.ROOT, "Z%05d", index + 1);
     String name = UkPlaces.practiceName(random, town);
     Address address = UkPlaces.address(random, town, Address.AddressUse.WORK);
     String phone = UkPlaces.landline(random);
@@ -77,7 +78,7 @@ final class PracticeGenerator {
     List<PractitionerRole> roles = new ArrayList<>();
     for (int g = 0; g < gpCount; g++) {
       String id = "demo-prac-" + (index + 1) + "-" + (g + 1);
-      Practitioner gp = gp(random, id, String.format("G%08d", (index + 1) * 100 + g + 1));
+      Practitioner gp = gp(random, id, String.format(Locale.ROOT, "G%08d", (index + 1) * 100 + g + 1));
       gps.add(gp);
       roles.add(role(gp, id.replace("demo-prac-", "demo-role-"), organization, location, g == 0));
     }

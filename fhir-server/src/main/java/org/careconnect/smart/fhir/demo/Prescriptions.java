@@ -10,6 +10,7 @@ import org.hl7.fhir.dstu3.model.Duration;
 import org.hl7.fhir.dstu3.model.MedicationRequest;
 import org.hl7.fhir.dstu3.model.MedicationStatement;
 import org.hl7.fhir.dstu3.model.Period;
+import org.hl7.fhir.dstu3.model.Reference;
 
 /**
  * Medication: for each condition treated, a repeat prescription (CareConnect-MedicationRequest-1)
@@ -43,7 +44,7 @@ final class Prescriptions {
     request.setId(record.nextId("medreq"));
     request.setStatus(repeat ? MedicationRequest.MedicationRequestStatus.ACTIVE : MedicationRequest.MedicationRequestStatus.COMPLETED);
     request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
-    request.setMedication(new org.hl7.fhir.dstu3.model.Reference("Medication/" + medicine.id()).setDisplay(medicine.display()));
+    request.setMedication(new Reference("Medication/" + medicine.id()).setDisplay(medicine.display()));
     request.setSubject(reference(record.patient()));
     request.setAuthoredOnElement(Codings.dateTime(authored));
     request.getRequester()

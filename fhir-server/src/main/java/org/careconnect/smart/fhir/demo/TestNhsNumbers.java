@@ -1,5 +1,6 @@
 package org.careconnect.smart.fhir.demo;
 
+import java.util.Locale;
 import org.careconnect.smart.fhir.validation.NhsNumber;
 
 /**
@@ -30,7 +31,7 @@ final class TestNhsNumbers {
       int stem = (int) ((offset + (long) next * STRIDE) % STEMS);
       next++;
       visited++;
-      String firstNine = "999" + String.format("%06d", stem);
+      String firstNine = "999" + String.format(Locale.ROOT, "%06d", stem);
       Integer check = NhsNumber.checkDigit(firstNine);
       if (check != null) {
         return firstNine + check;

@@ -1,6 +1,7 @@
 package org.careconnect.smart.fhir.demo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.hl7.fhir.dstu3.model.Address;
 
@@ -89,10 +90,10 @@ final class UkPlaces {
   }
 
   static String landline(SplittableRandom random) {
-    return String.format("01632 960%03d", random.nextInt(1000));
+    return String.format(Locale.ROOT, "01632 960%03d", random.nextInt(1000));
   }
 
   static String mobile(SplittableRandom random) {
-    return String.format("07700 900%03d", random.nextInt(1000));
+    return String.format(Locale.ROOT, "07700 900%03d", random.nextInt(1000));
   }
 }
