@@ -69,7 +69,7 @@ public final class DemoPopulation {
   public Iterable<List<Resource>> patients() {
     return () ->
         new Iterator<>() {
-          private final TestNhsNumbers nhsNumbers = new TestNhsNumbers(seed);
+          private final NhsNumberTestRange nhsNumbers = new NhsNumberTestRange(seed);
           private int next;
 
           @Override

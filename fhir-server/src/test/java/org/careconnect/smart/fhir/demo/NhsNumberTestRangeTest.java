@@ -7,11 +7,11 @@ import java.util.BitSet;
 import org.careconnect.smart.fhir.validation.NhsNumber;
 import org.junit.jupiter.api.Test;
 
-class TestNhsNumbersTest {
+class NhsNumberTestRangeTest {
 
   @Test
   void theWholeTestRangeIsIssuedOnceEachWithValidCheckDigitsThenTheSequenceIsExhausted() {
-    TestNhsNumbers numbers = new TestNhsNumbers(20250630);
+    NhsNumberTestRange numbers = new NhsNumberTestRange(20250630);
     BitSet seen = new BitSet(1_000_000);
     int issued = 0;
     int stemsWithCheckDigit = 0;
@@ -39,7 +39,7 @@ class TestNhsNumbersTest {
 
   @Test
   void stemsWithoutACheckDigitAreNeverIssued() {
-    TestNhsNumbers numbers = new TestNhsNumbers(1);
+    NhsNumberTestRange numbers = new NhsNumberTestRange(1);
     for (int i = 0; i < 20_000; i++) {
       String number = numbers.next();
       assertThat(NhsNumber.checkDigit(number.substring(0, 9))).isEqualTo(number.charAt(9) - '0');

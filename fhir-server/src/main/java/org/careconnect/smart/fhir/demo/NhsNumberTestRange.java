@@ -9,7 +9,7 @@ import org.careconnect.smart.fhir.validation.NhsNumber;
  * walked in a seeded order that visits each stem once; stems whose Modulus 11 check digit would
  * be 10 are skipped, as the NHS never issues them (NHS Data Dictionary, "NHS Number").
  */
-final class TestNhsNumbers {
+final class NhsNumberTestRange {
 
   /** Stems 999 000 000 to 999 999 999: 10^6 of them, about 909,000 with a check digit. */
   private static final int STEMS = 1_000_000;
@@ -21,7 +21,7 @@ final class TestNhsNumbers {
   private int next;
   private int visited;
 
-  TestNhsNumbers(long seed) {
+  NhsNumberTestRange(long seed) {
     this.offset = (int) Math.floorMod(seed, STEMS);
   }
 
