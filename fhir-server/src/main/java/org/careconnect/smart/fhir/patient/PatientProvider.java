@@ -1,5 +1,6 @@
 package org.careconnect.smart.fhir.patient;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -56,7 +57,8 @@ class PatientProvider extends CareConnectResourceProvider<Patient> {
     return search(request);
   }
 
-  @Operation(name = "$everything", idempotent = true)
+  /** The result is a searchset Bundle (FHIR STU3 patient-operations.html#everything). */
+  @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
   public IBundleProvider everything(@IdParam IdType id) {
     return everything.everything(id);
   }
