@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.careconnect.smart.fhir.search.SearchParameterRegistry;
 import org.careconnect.smart.fhir.support.ClinicalFixtures;
 import org.careconnect.smart.fhir.support.DirectoryFixtures;
@@ -42,8 +41,7 @@ class PatientEverythingTest {
   void storeTheRecordsOfTwoPatients() {
     api = new SearchApi(port);
     for (Variant variant : List.of(mine, someoneElse)) {
-      Stream.concat(DirectoryFixtures.ALL.stream(), ClinicalFixtures.ALL.stream())
-          .forEach(fixture -> api.put(fixture.build(variant)));
+      Fixture.all().forEach(fixture -> api.put(fixture.build(variant)));
     }
   }
 

@@ -3,9 +3,7 @@ package org.careconnect.smart.fhir.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.careconnect.smart.fhir.support.SearchApi.param;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -43,14 +41,14 @@ class SearchByEveryParameterTest {
   @BeforeAll
   void storeEveryFixtureInBothVariants() {
     api = new SearchApi(port);
-    for (Fixture fixture : SearchParameterDefinitionsTest.allFixtures()) {
+    for (Fixture fixture : Fixture.all()) {
       api.put(fixture.build(a));
       api.put(fixture.build(b));
     }
   }
 
   static Stream<Arguments> examples() {
-    return SearchParameterDefinitionsTest.allFixtures().stream()
+    return Fixture.all().stream()
         .flatMap(f -> f.examples().keySet().stream().map(p -> Arguments.of(f, p)));
   }
 
@@ -79,7 +77,7 @@ class SearchByEveryParameterTest {
     Set<String> declared = new TreeSet<>();
     registry.all().forEach(d -> d.all().forEach(p -> declared.add(d.typeName() + "." + p.name())));
     Set<String> exemplified = new TreeSet<>();
-    for (Fixture fixture : SearchParameterDefinitionsTest.allFixtures()) {
+    for (Fixture fixture : Fixture.all()) {
       fixture.examples().keySet().forEach(p -> exemplified.add(fixture.type() + "." + p));
     }
 

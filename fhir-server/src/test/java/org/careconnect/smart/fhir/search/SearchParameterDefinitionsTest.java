@@ -14,11 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.careconnect.smart.fhir.store.SearchParamType;
 import org.careconnect.smart.fhir.store.SearchValue;
-import org.careconnect.smart.fhir.support.ClinicalFixtures;
-import org.careconnect.smart.fhir.support.DirectoryFixtures;
 import org.careconnect.smart.fhir.support.Fixture;
 import org.careconnect.smart.fhir.support.Variant;
 import org.careconnect.smart.fhir.validation.CareConnectProfiles;
@@ -96,7 +93,7 @@ class SearchParameterDefinitionsTest {
     IFhirPath fhirPath = FHIR.newFhirPath();
     List<String> mismatches = new ArrayList<>();
     Set<String> withValues = new TreeSet<>();
-    for (Fixture fixture : allFixtures()) {
+    for (Fixture fixture : Fixture.all()) {
       for (Variant variant : List.of(Variant.a(), Variant.b())) {
         Resource resource = fixture.build(variant);
         ResourceSearchParameters<?> declared = DECLARED.get(fixture.type());
@@ -116,10 +113,6 @@ class SearchParameterDefinitionsTest {
     }
     assertThat(mismatches).isEmpty();
     assertThat(withValues).isEqualTo(allDeclaredNames());
-  }
-
-  static List<Fixture> allFixtures() {
-    return Stream.concat(DirectoryFixtures.ALL.stream(), ClinicalFixtures.ALL.stream()).toList();
   }
 
   private static Set<String> allDeclaredNames() {

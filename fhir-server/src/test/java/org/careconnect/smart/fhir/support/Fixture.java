@@ -2,8 +2,10 @@ package org.careconnect.smart.fhir.support;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Identifier;
@@ -27,6 +29,11 @@ public final class Fixture {
   private final String type;
   private final Function<Variant, Resource> build;
   private final Map<String, Function<Variant, String>> examples = new LinkedHashMap<>();
+
+  /** Every fixture: each searchable type, and each choice-element alternative. */
+  public static List<Fixture> all() {
+    return Stream.concat(DirectoryFixtures.ALL.stream(), ClinicalFixtures.ALL.stream()).toList();
+  }
 
   Fixture(String name, String type, Function<Variant, Resource> build) {
     this.name = name;
