@@ -1,5 +1,6 @@
 package org.careconnect.smart.fhir.patient;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.Operation;
@@ -9,7 +10,7 @@ import ca.uhn.fhir.rest.annotation.Sort;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.DateAndListParam;
 import ca.uhn.fhir.rest.param.ReferenceAndListParam;
 import ca.uhn.fhir.rest.param.StringAndListParam;
 import ca.uhn.fhir.rest.param.TokenAndListParam;
@@ -35,7 +36,7 @@ class PatientProvider extends CareConnectResourceProvider<Patient> {
   @Search
   public IBundleProvider search(
       @OptionalParam(name = "_id") TokenAndListParam id,
-      @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
+      @OptionalParam(name = "_lastUpdated") DateAndListParam lastUpdated,
       @OptionalParam(name = "identifier") TokenAndListParam identifier,
       @OptionalParam(name = "gender") TokenAndListParam gender,
       @OptionalParam(name = "active") TokenAndListParam active,
@@ -45,7 +46,7 @@ class PatientProvider extends CareConnectResourceProvider<Patient> {
       @OptionalParam(name = "given") StringAndListParam given,
       @OptionalParam(name = "address") StringAndListParam address,
       @OptionalParam(name = "address-postalcode") StringAndListParam postalCode,
-      @OptionalParam(name = "birthdate") DateRangeParam birthDate,
+      @OptionalParam(name = "birthdate") DateAndListParam birthDate,
       @OptionalParam(name = "general-practitioner") ReferenceAndListParam generalPractitioner,
       @OptionalParam(name = "organization") ReferenceAndListParam organization,
       @IncludeParam(allow = {"Patient:general-practitioner", "Patient:organization"})
@@ -56,7 +57,8 @@ class PatientProvider extends CareConnectResourceProvider<Patient> {
     return search(request);
   }
 
-  @Operation(name = "$everything", idempotent = true)
+  /** The result is a searchset Bundle (FHIR STU3 patient-operations.html#everything). */
+  @Operation(name = "$everything", idempotent = true, bundleType = BundleTypeEnum.SEARCHSET)
   public IBundleProvider everything(@IdParam IdType id) {
     return everything.everything(id);
   }

@@ -5,13 +5,19 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.careconnect.smart.fhir.store.SearchParamType;
+import org.hl7.fhir.dstu3.model.Address;
 import org.hl7.fhir.dstu3.model.Base;
+import org.hl7.fhir.dstu3.model.ContactPoint;
+import org.hl7.fhir.dstu3.model.HumanName;
 import org.hl7.fhir.dstu3.model.Resource;
+import org.hl7.fhir.dstu3.model.StringType;
+import org.hl7.fhir.dstu3.model.Type;
 
 /**
  * The search parameters of one resource type. Each resource package declares its own by
@@ -99,5 +105,43 @@ public abstract class ResourceSearchParameters<T extends Resource> {
   @SafeVarargs
   protected static <E extends Base> Collection<E> values(E... elements) {
     return Arrays.stream(elements).filter(e -> e != null && !e.isEmpty()).toList();
+  }
+
+  /**
+   * The value of a choice element ({@code effective[x]}, {@code onset[x]}, ...) when it is of one
+   * of the given types, else nothing: FHIRPath's {@code as(type)}, which the STU3 search
+   * parameter expressions use, e.g. {@code MedicationRequest.medication.as(CodeableConcept)}.
+   */
+  protected static Collection<Base> choice(Type value, Class<?>... types) {
+    if (value == null || value.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(types).anyMatch(t -> t == value.getClass()) ? List.of(value) : List.of();
+  }
+
+  /** {@code X.name.family}. */
+  protected static Collection<StringType> families(List<HumanName> names) {
+    return names.stream().filter(HumanName::hasFamily).map(HumanName::getFamilyElement).toList();
+  }
+
+  /** {@code X.name.given}. */
+  protected static Collection<StringType> givens(List<HumanName> names) {
+    return names.stream().flatMap(n -> n.getGiven().stream()).toList();
+  }
+
+  /** {@code X.address.city}. */
+  protected static Collection<StringType> cities(List<Address> addresses) {
+    return addresses.stream().filter(Address::hasCity).map(Address::getCityElement).toList();
+  }
+
+  /** {@code X.address.postalCode}. */
+  protected static Collection<StringType> postalCodes(List<Address> addresses) {
+    return addresses.stream().filter(Address::hasPostalCode).map(Address::getPostalCodeElement).toList();
+  }
+
+  /** {@code X.telecom.where(system='email')} and the like (the STU3 email and phone parameters). */
+  protected static Collection<ContactPoint> telecoms(
+      List<ContactPoint> telecoms, ContactPoint.ContactPointSystem system) {
+    return telecoms.stream().filter(t -> t.getSystem() == system).toList();
   }
 }

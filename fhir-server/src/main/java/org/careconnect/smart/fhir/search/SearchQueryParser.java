@@ -249,6 +249,10 @@ public class SearchQueryParser {
       throw new InvalidRequestException(
           "_revinclude '" + value + "' cannot point to the searched type " + searchedType);
     }
+    if (reverse && target != null && !target.equals(searchedType)) {
+      throw new InvalidRequestException(
+          "_revinclude '" + value + "' names " + target + ", but the search is of " + searchedType);
+    }
     if (target != null && !parameter.targetTypes().contains(target)) {
       throw new InvalidRequestException(
           kind + " '" + value + "': " + parameterName + " cannot point to " + target);

@@ -66,7 +66,10 @@ class IncludeResolver {
           SearchQuery.all(revInclude.sourceType())
               .and(new SearchQuery.SearchClause(revInclude.parameter(), SearchParamType.REFERENCE, targets));
       for (IBaseResource found : stores.forTypeName(revInclude.sourceType()).search(query, 0, MAX_REVINCLUDES)) {
-        added.putIfAbsent(key(found), found);
+        // A resource that is itself a match is listed once, as a match (e.g. Organization:partof).
+        if (!matchIds.contains(key(found))) {
+          added.putIfAbsent(key(found), found);
+        }
       }
     }
     return new ArrayList<>(added.values());

@@ -156,8 +156,11 @@ final class SearchSql {
       case NE -> bind("NOT (" + low + " >= ? AND " + high + " <= ?)", pl, ph);
       case GT -> bind(high + " > ?", ph);
       case LT -> bind(low + " < ?", pl);
-      case GE -> bind(high + " >= ?", pl);
-      case LE -> bind(low + " <= ?", ph);
+      // ge and le: "the range above (below) the search value intersects the range of the target
+      // value, or the range of the search value fully contains the range of the target value".
+      // A stored range that starts before the search range and ends inside it is not ge.
+      case GE -> bind("(" + high + " > ? OR (" + low + " >= ? AND " + high + " <= ?))", ph, pl, ph);
+      case LE -> bind("(" + low + " < ? OR (" + low + " >= ? AND " + high + " <= ?))", pl, pl, ph);
       case SA -> bind(low + " > ?", ph);
       case EB -> bind(high + " < ?", pl);
       case AP -> {

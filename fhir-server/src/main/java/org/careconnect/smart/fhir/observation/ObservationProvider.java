@@ -1,0 +1,63 @@
+package org.careconnect.smart.fhir.observation;
+
+import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateAndListParam;
+import ca.uhn.fhir.rest.param.ReferenceAndListParam;
+import ca.uhn.fhir.rest.param.StringAndListParam;
+import ca.uhn.fhir.rest.param.TokenAndListParam;
+import java.util.Set;
+import org.careconnect.smart.fhir.server.CareConnectResourceProvider;
+import org.hl7.fhir.dstu3.model.Observation;
+import org.springframework.stereotype.Component;
+
+/** Care Connect Observation (CareConnect-Observation-1): the interactions of every type, and search. */
+@Component
+class ObservationProvider extends CareConnectResourceProvider<Observation> {
+
+  ObservationProvider(ProviderContext context) {
+    super(Observation.class, context);
+  }
+
+  /** The parameters are read by the shared parser; they are declared here for HAPI. */
+  @Search
+  public IBundleProvider search(
+      @OptionalParam(name = "_id") TokenAndListParam id,
+      @OptionalParam(name = "_lastUpdated") DateAndListParam lastUpdated,
+      @OptionalParam(name = "identifier") TokenAndListParam identifier,
+      @OptionalParam(name = "status") TokenAndListParam status,
+      @OptionalParam(name = "category") TokenAndListParam category,
+      @OptionalParam(name = "code") TokenAndListParam code,
+      @OptionalParam(name = "component-code") TokenAndListParam componentCode,
+      @OptionalParam(name = "value-concept") TokenAndListParam valueConcept,
+      @OptionalParam(name = "value-string") StringAndListParam valueString,
+      @OptionalParam(name = "date") DateAndListParam date,
+      @OptionalParam(name = "value-date") DateAndListParam valueDate,
+      @OptionalParam(name = "patient") ReferenceAndListParam patient,
+      @OptionalParam(name = "subject") ReferenceAndListParam subject,
+      @OptionalParam(name = "encounter") ReferenceAndListParam encounter,
+      @OptionalParam(name = "context") ReferenceAndListParam context,
+      @OptionalParam(name = "performer") ReferenceAndListParam performer,
+      @OptionalParam(name = "based-on") ReferenceAndListParam basedOn,
+      @IncludeParam(
+              allow = {
+                "Observation:patient",
+                "Observation:subject",
+                "Observation:encounter",
+                "Observation:context",
+                "Observation:performer",
+                "Observation:based-on"
+              })
+          Set<Include> includes,
+      @IncludeParam(reverse = true) Set<Include> revIncludes,
+      @Sort SortSpec sort,
+      RequestDetails request) {
+    return search(request);
+  }
+}
