@@ -34,7 +34,6 @@ class MedicationRequestProvider extends CareConnectResourceProvider<MedicationRe
       @OptionalParam(name = "intent") TokenAndListParam intent,
       @OptionalParam(name = "category") TokenAndListParam category,
       @OptionalParam(name = "priority") TokenAndListParam priority,
-      @OptionalParam(name = "code") TokenAndListParam code,
       @OptionalParam(name = "medication") ReferenceAndListParam medication,
       @OptionalParam(name = "authoredon") DateAndListParam authoredon,
       @OptionalParam(name = "date") DateAndListParam date,

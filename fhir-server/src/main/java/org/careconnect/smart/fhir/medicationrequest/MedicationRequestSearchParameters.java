@@ -3,7 +3,6 @@ package org.careconnect.smart.fhir.medicationrequest;
 import java.util.List;
 import java.util.stream.Stream;
 import org.careconnect.smart.fhir.search.ResourceSearchParameters;
-import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.MedicationRequest;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.springframework.stereotype.Component;
@@ -19,8 +18,8 @@ public class MedicationRequestSearchParameters extends ResourceSearchParameters<
     token("intent", m -> values(m.getIntentElement()));
     token("category", m -> values(m.getCategory()));
     token("priority", m -> values(m.getPriorityElement()));
-    // medication[x] is coded or a reference to a Medication: "code" and "medication" split it.
-    token("code", m -> choice(m.getMedication(), CodeableConcept.class));
+    // No "code": CareConnect-MedicationRequest-1 allows medication[x] only as a reference to a
+    // Medication, so a coded medication never reaches the store; search by "medication".
     reference("medication", m -> choice(m.getMedication(), Reference.class), "Medication");
     date("authoredon", m -> values(m.getAuthoredOnElement()));
     date("date", m -> m.getDosageInstruction().stream()

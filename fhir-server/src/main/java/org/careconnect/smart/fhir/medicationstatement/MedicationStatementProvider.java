@@ -32,7 +32,6 @@ class MedicationStatementProvider extends CareConnectResourceProvider<Medication
       @OptionalParam(name = "identifier") TokenAndListParam identifier,
       @OptionalParam(name = "status") TokenAndListParam status,
       @OptionalParam(name = "category") TokenAndListParam category,
-      @OptionalParam(name = "code") TokenAndListParam code,
       @OptionalParam(name = "medication") ReferenceAndListParam medication,
       @OptionalParam(name = "effective") DateAndListParam effective,
       @OptionalParam(name = "patient") ReferenceAndListParam patient,

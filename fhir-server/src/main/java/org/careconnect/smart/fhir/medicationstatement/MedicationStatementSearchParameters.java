@@ -1,7 +1,6 @@
 package org.careconnect.smart.fhir.medicationstatement;
 
 import org.careconnect.smart.fhir.search.ResourceSearchParameters;
-import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.DateTimeType;
 import org.hl7.fhir.dstu3.model.MedicationStatement;
 import org.hl7.fhir.dstu3.model.Period;
@@ -17,8 +16,8 @@ public class MedicationStatementSearchParameters extends ResourceSearchParameter
     token("identifier", MedicationStatement::getIdentifier);
     token("status", m -> values(m.getStatusElement()));
     token("category", m -> values(m.getCategory()));
-    // medication[x] is coded or a reference to a Medication: "code" and "medication" split it.
-    token("code", m -> choice(m.getMedication(), CodeableConcept.class));
+    // No "code": CareConnect-MedicationStatement-1 allows medication[x] only as a reference to a
+    // Medication, so a coded medication never reaches the store; search by "medication".
     reference("medication", m -> choice(m.getMedication(), Reference.class), "Medication");
     date("effective", m -> choice(m.getEffective(), DateTimeType.class, Period.class));
     reference("patient", m -> values(m.getSubject()), "Patient");

@@ -135,7 +135,7 @@ public final class ClinicalFixtures {
           .example("intent", v -> v.pick("order", "plan"))
           .example("category", v -> v.pick("inpatient", "outpatient"))
           .example("priority", v -> v.pick("routine", "urgent"))
-          .example("code", v -> SNOMED + "|" + v.pick("322236009", "319283006"))
+          .example("medication", v -> v.ref("Medication"))
           .example("authoredon", v -> v.pick("2020-03-05", "2018-07-01"))
           .example("date", v -> v.pick("2020-03-06", "2018-07-02"))
           .example("patient", v -> v.ref("Patient"))
@@ -144,18 +144,13 @@ public final class ClinicalFixtures {
           .example("requester", v -> v.ref("Practitioner"))
           .example("intended-dispenser", v -> v.ref("Organization"));
 
-  /** medication[x] holds one type at a time: a reference to a Medication here. */
-  public static final Fixture MEDICATION_REQUEST_BY_REFERENCE =
-      new Fixture("medicationrequest-by-reference", "MedicationRequest",
-              v -> medicationRequest(v).setMedication(ref(v.ref("Medication"))))
-          .example("medication", v -> v.ref("Medication"));
 
   public static final Fixture MEDICATION_STATEMENT =
       new Fixture("medicationstatement", "MedicationStatement", ClinicalFixtures::medicationStatement)
           .example("identifier", v -> localToken("medication-statement", v))
           .example("status", v -> v.pick("active", "completed"))
           .example("category", v -> v.pick("inpatient", "community"))
-          .example("code", v -> SNOMED + "|" + v.pick("322236009", "319283006"))
+          .example("medication", v -> v.ref("Medication"))
           .example("effective", v -> v.pick("2020-03-05", "2018"))
           .example("patient", v -> v.ref("Patient"))
           .example("subject", v -> v.ref("Patient"))
@@ -163,11 +158,6 @@ public final class ClinicalFixtures {
           .example("source", v -> v.ref("Practitioner"))
           .example("part-of", v -> v.ref("Procedure"));
 
-  /** medication[x] holds one type at a time: a reference to a Medication here. */
-  public static final Fixture MEDICATION_STATEMENT_BY_REFERENCE =
-      new Fixture("medicationstatement-by-reference", "MedicationStatement",
-              v -> medicationStatement(v).setMedication(ref(v.ref("Medication"))))
-          .example("medication", v -> v.ref("Medication"));
 
   public static final Fixture IMMUNIZATION =
       new Fixture("immunization", "Immunization", ClinicalFixtures::immunization)
@@ -180,12 +170,13 @@ public final class ClinicalFixtures {
           .example("reason-not-given", v -> v.pick(null, "PATOBJ"))
           .example("lot-number", v -> v.pick("AB1234", "CD5678"))
           .example("date", v -> v.pick("2020-10-01", "2018-10-15"))
-          .example("reaction-date", v -> v.pick("2020-10-02", "2018-10-16"))
+          // imm-1: a vaccination not given has no reaction either.
+          .example("reaction-date", v -> v.pick("2020-10-02", null))
           .example("patient", v -> v.ref("Patient"))
           .example("practitioner", v -> v.ref("Practitioner"))
           .example("location", v -> v.ref("Location"))
           .example("manufacturer", v -> v.ref("Organization"))
-          .example("reaction", v -> v.ref("Observation"));
+          .example("reaction", v -> v.pick(v.ref("Observation"), null));
 
   public static final Fixture PROCEDURE =
       new Fixture("procedure", "Procedure", ClinicalFixtures::procedure)
@@ -205,8 +196,8 @@ public final class ClinicalFixtures {
 
   public static final List<Fixture> ALL =
       List.of(ENCOUNTER, OBSERVATION, OBSERVATION_VALUE_STRING, OBSERVATION_VALUE_DATE, CONDITION,
-          CONDITION_ONSET_INFO, ALLERGY_INTOLERANCE, MEDICATION_REQUEST, MEDICATION_REQUEST_BY_REFERENCE,
-          MEDICATION_STATEMENT, MEDICATION_STATEMENT_BY_REFERENCE, IMMUNIZATION, PROCEDURE);
+          CONDITION_ONSET_INFO, ALLERGY_INTOLERANCE, MEDICATION_REQUEST,
+          MEDICATION_STATEMENT, IMMUNIZATION, PROCEDURE);
 
   static Encounter encounter(Variant v) {
     Encounter encounter = new Encounter();
@@ -318,8 +309,8 @@ public final class ClinicalFixtures {
         v.pick("inpatient", "outpatient"), v.pick("Inpatient", "Outpatient")));
     request.setPriority(v.pick(MedicationRequest.MedicationRequestPriority.ROUTINE,
         MedicationRequest.MedicationRequestPriority.URGENT));
-    request.setMedication(snomed(v.pick("322236009", "319283006"),
-        v.pick("Paracetamol 500mg tablets", "Amlodipine 5mg tablets")));
+    // CareConnect-MedicationRequest-1: medication[x] must be a reference to a Medication.
+    request.setMedication(ref(v.ref("Medication")));
     request.setAuthoredOnElement(new DateTimeType(v.pick("2020-03-05T11:00:00Z", "2018-07-01T09:30:00Z")));
     Timing timing = new Timing();
     timing.getEvent().add(new DateTimeType(v.pick("2020-03-06T08:00:00Z", "2018-07-02T08:00:00Z")));
@@ -338,8 +329,8 @@ public final class ClinicalFixtures {
         MedicationStatement.MedicationStatementStatus.COMPLETED));
     statement.setCategory(concept("http://hl7.org/fhir/medication-statement-category",
         v.pick("inpatient", "community"), v.pick("Inpatient", "Community")));
-    statement.setMedication(snomed(v.pick("322236009", "319283006"),
-        v.pick("Paracetamol 500mg tablets", "Amlodipine 5mg tablets")));
+    // CareConnect-MedicationStatement-1: medication[x] must be a reference to a Medication.
+    statement.setMedication(ref(v.ref("Medication")));
     statement.setEffective(v.pick(new DateTimeType("2020-03-05"), period("2018-07-01", "2018-12-31")));
     statement.setTaken(MedicationStatement.MedicationStatementTaken.Y);
     statement.setSubject(ref(v.ref("Patient")));
@@ -370,8 +361,10 @@ public final class ClinicalFixtures {
       immunization.getExplanation().addReasonNotGiven(
           concept("http://hl7.org/fhir/v3/ActReason", "PATOBJ", "patient objection"));
     }
-    immunization.addReaction().setDateElement(new DateTimeType(v.pick("2020-10-02", "2018-10-16")))
-        .setDetail(ref(v.ref("Observation")));
+    if (v.isA()) {
+      immunization.addReaction().setDateElement(new DateTimeType("2020-10-02"))
+          .setDetail(ref(v.ref("Observation")));
+    }
     return immunization;
   }
 
