@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.regex.Pattern;
 
 /**
  * One streaming pass over a JSON body, before HAPI parses it: refuses JSON that is not well formed
@@ -16,6 +17,7 @@ import java.io.Reader;
 final class JsonBodyScan {
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;]*; ");
 
   private JsonBodyScan() {}
 
@@ -41,10 +43,15 @@ final class JsonBodyScan {
       return rootId;
     } catch (JsonProcessingException e) {
       throw new InvalidRequestException(
-          "The body is not well-formed JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+          "The body is not well-formed JSON: " + withoutSource(e.getOriginalMessage()) + where(e.getLocation()));
     } catch (IOException e) {
       throw new InvalidRequestException("The body could not be read as JSON: " + e.getMessage());
     }
+  }
+
+  /** Jackson names the (redacted) source inside some locations; only line and column help. */
+  private static String withoutSource(String message) {
+    return message == null ? "" : SOURCE.matcher(message).replaceAll("[");
   }
 
   private static String where(JsonLocation location) {

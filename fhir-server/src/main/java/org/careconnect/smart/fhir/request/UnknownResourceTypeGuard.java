@@ -9,7 +9,6 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.TreeSet;
 import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -33,14 +32,13 @@ class UnknownResourceTypeGuard implements FhirServerInterceptor {
     if (type == null || !(request.getServer() instanceof RestfulServer server)) {
       return true;
     }
-    TreeSet<String> served = new TreeSet<>();
     for (ResourceBinding binding : server.getResourceBindings()) {
-      served.add(binding.getResourceName());
-    }
-    if (served.contains(type)) {
-      return true;
+      if (binding.getResourceName().equals(type)) {
+        return true;
+      }
     }
     return Refusals.respond(request, servletRequest, servletResponse, new InvalidRequestException(
-        "Unknown resource type '" + type + "': this server serves " + String.join(", ", served)));
+        "Unknown resource type '" + type + "': this server does not serve it; its"
+            + " CapabilityStatement ([base]/metadata) lists the types it serves"));
   }
 }

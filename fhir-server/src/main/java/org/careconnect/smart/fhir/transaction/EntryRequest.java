@@ -1,6 +1,7 @@
 package org.careconnect.smart.fhir.transaction;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import java.util.regex.Pattern;
 import org.careconnect.smart.fhir.server.ResourceIds;
 import org.careconnect.smart.fhir.store.ResourceStores;
 import org.hl7.fhir.dstu3.model.Bundle.BundleEntryComponent;
@@ -37,6 +38,9 @@ record EntryRequest(
     String fullUrl,
     String ifMatch,
     String ifNoneExist) {
+
+  /** A URL with a scheme ({@code http://...}, {@code urn:...}), as opposed to a relative one. */
+  private static final Pattern ABSOLUTE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 
   /** Where the entry is, for every message about it: {@code Bundle.entry[2] (PUT Patient/x)}. */
   String label() {
@@ -145,7 +149,7 @@ record EntryRequest(
 
   private static String relativeTo(String serverBase, String url) {
     String relative = url;
-    if (url.contains("://") || url.startsWith("urn:")) {
+    if (ABSOLUTE.matcher(url).lookingAt()) {
       String base = serverBase.endsWith("/") ? serverBase : serverBase + "/";
       if (!url.startsWith(base)) {
         throw new InvalidRequestException(
