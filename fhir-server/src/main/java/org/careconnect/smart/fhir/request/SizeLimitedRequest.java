@@ -1,11 +1,13 @@
 package org.careconnect.smart.fhir.request;
 
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +18,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * A request whose body stream stops with a 413 past {@code maxBytes}. A gzip body is decompressed
@@ -55,9 +58,23 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
         throw tooLarge();
       }
       InputStream raw = super.getInputStream();
-      body = new CountingInputStream(gzip() ? new GZIPInputStream(raw) : raw);
+      body = new CountingInputStream(gzip() ? gunzip(raw) : raw);
     }
     return body;
+  }
+
+  private static InputStream gunzip(InputStream raw) throws IOException {
+    try {
+      return new GZIPInputStream(raw);
+    } catch (ZipException | EOFException e) {
+      throw notGzip(e);
+    }
+  }
+
+  /** The client's mistake, so a 400 (HAPI would log an unreadable body as a server error). */
+  private static InvalidRequestException notGzip(IOException cause) {
+    return new InvalidRequestException(
+        "The body is not valid gzip, though its Content-Encoding says so: " + cause.getMessage());
   }
 
   @Override
@@ -117,7 +134,12 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
 
     @Override
     public int read() throws IOException {
-      int b = in.read();
+      int b;
+      try {
+        b = in.read();
+      } catch (ZipException | EOFException e) {
+        throw notGzip(e);
+      }
       if (b < 0) {
         finished = true;
       } else {
@@ -128,7 +150,12 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = in.read(buffer, offset, length);
+      int n;
+      try {
+        n = in.read(buffer, offset, length);
+      } catch (ZipException | EOFException e) {
+        throw notGzip(e);
+      }
       if (n < 0) {
         finished = true;
       } else {

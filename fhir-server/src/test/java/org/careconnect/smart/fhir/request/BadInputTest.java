@@ -150,7 +150,7 @@ class BadInputTest {
     m = marker();
     cases.add(new BadInput("body that is not gzip though it says so", "POST", "Patient",
         List.of("Content-Type", JSON, "Content-Encoding", "gzip"), utf8(patientJson(m)), Transport.SIZED, 400,
-        "HAPI-0308: Could not load request resource: Not in GZIP format", m));
+        "The body is not valid gzip, though its Content-Encoding says so: Not in GZIP format", m));
     cases.add(new BadInput("invalid id in the URL", "GET", "Patient/a$b", List.of(), null, Transport.SIZED, 400,
         invalidId("a$b"), null));
     cases.add(new BadInput("65-character id in the URL", "GET", "Patient/" + LONG_ID, List.of(), null, Transport.SIZED, 400,
