@@ -12,6 +12,8 @@ import org.careconnect.smart.fhir.support.FhirServerIntegrationTest;
 import org.careconnect.smart.fhir.support.FhirTestClient;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.dstu3.model.CapabilityStatement;
+import org.hl7.fhir.dstu3.model.CapabilityStatement.SystemRestfulInteraction;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +131,16 @@ class BatchBundleTest {
     String next = searchset.getLink("next").getUrl();
     Bundle secondPage = client.parse(Bundle.class, client.get(next).body());
     assertThat(secondPage.getEntry()).hasSize(1);
+  }
+
+  @Test
+  void capabilityStatementListsBothTransactionAndBatch() {
+    CapabilityStatement statement =
+        client.parse(CapabilityStatement.class, client.get("metadata").body());
+
+    assertThat(statement.getRestFirstRep().getInteraction())
+        .extracting(CapabilityStatement.SystemInteractionComponent::getCode)
+        .contains(SystemRestfulInteraction.TRANSACTION, SystemRestfulInteraction.BATCH);
   }
 
   private String createPatient(String identifier) {
