@@ -24,13 +24,20 @@ final class BundleReferences {
     this.serverBase = serverBase.endsWith("/") ? serverBase : serverBase + "/";
   }
 
-  /** The entry with this {@code fullUrl} is, or will be, {@code type/id}. */
+  /**
+   * The entry with this {@code fullUrl} is, or will be, {@code type/id}. Two entries with one
+   * fullUrl would make references to it ambiguous, so that is a 400 (Bundle invariant bdl-7).
+   */
   void resolve(String fullUrl, String type, String id) {
     if (fullUrl == null) {
       return;
     }
     String target = type + "/" + id;
-    targetByFullUrl.put(fullUrl, target);
+    if (targetByFullUrl.putIfAbsent(fullUrl, target) != null) {
+      throw new InvalidRequestException(
+          "its fullUrl '" + fullUrl + "' is the fullUrl of another entry too; fullUrls must be"
+              + " unique in a Bundle");
+    }
     if (fullUrl.startsWith(serverBase)) {
       // "Patient/1" in another entry means the same as the absolute fullUrl on this server
       targetByFullUrl.put(fullUrl.substring(serverBase.length()), target);

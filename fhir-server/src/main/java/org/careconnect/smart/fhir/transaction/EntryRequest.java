@@ -51,11 +51,6 @@ record EntryRequest(
     return query != null && id == null;
   }
 
-  /** {@code Type/id} of the resource the URL names, or null when it names none. */
-  String urlIdentity() {
-    return id == null ? null : resourceType + "/" + id;
-  }
-
   /**
    * Reads an entry. Anything malformed or unsupported is a 400; the caller names the entry.
    *

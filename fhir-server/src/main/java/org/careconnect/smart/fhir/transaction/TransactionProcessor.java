@@ -115,17 +115,20 @@ class TransactionProcessor {
   private void planIds(
       List<EntryRequest> entries, BundleReferences references, Map<Integer, String> plannedIds) {
     for (EntryRequest entry : entries) {
-      String id = failingAs(entry, () -> switch (entry.method()) {
-        case POST -> plannedCreateId(entry);
-        case PUT -> plannedUpdateId(entry);
-        default -> null;
-      });
-      if (id != null) {
-        if (entry.method() == HTTPVerb.POST) {
-          plannedIds.put(entry.index(), id);
+      failingAs(entry, () -> {
+        String id = switch (entry.method()) {
+          case POST -> plannedCreateId(entry);
+          case PUT -> plannedUpdateId(entry);
+          default -> null;
+        };
+        if (id != null) {
+          if (entry.method() == HTTPVerb.POST) {
+            plannedIds.put(entry.index(), id);
+          }
+          references.resolve(entry.fullUrl(), entry.resourceType(), id);
         }
-        references.resolve(entry.fullUrl(), entry.resourceType(), id);
-      }
+        return null;
+      });
     }
   }
 

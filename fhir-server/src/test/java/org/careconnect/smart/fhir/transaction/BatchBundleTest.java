@@ -44,6 +44,7 @@ class BatchBundleTest {
         .post(urn(), patient(second))
         .delete("Patient/" + deletedId)
         .get("Patient/" + existingId)
+        .get("Patient/" + deletedId + "/_history/1")
         .json(client);
 
     HttpResponse<String> response = client.postJson(client.base(), bundle);
@@ -53,7 +54,7 @@ class BatchBundleTest {
     assertThat(result.getType()).isEqualTo(Bundle.BundleType.BATCHRESPONSE);
     assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus())
         .containsExactly("201 Created", "412 Precondition Failed", "404 Not Found", "201 Created",
-            "204 No Content", "200 OK");
+            "204 No Content", "200 OK", "200 OK");
     assertThat(outcome(result.getEntry().get(1)).getIssueFirstRep().getDiagnostics())
         .isEqualTo("Bundle.entry[1] (PUT Patient/" + existingId + "): Version conflict: Patient/"
             + existingId + " is at version 1, not 9");
@@ -69,6 +70,8 @@ class BatchBundleTest {
     assertThat(read.getResource().getIdElement().getIdPart()).isEqualTo(existingId);
     assertThat(read.getResponse().getEtag()).isEqualTo("W/\"1\"");
     assertThat(read.getResponse().getLastModified()).isNotNull();
+    assertThat(result.getEntry().get(6).getResource().getIdElement().getIdPart()).isEqualTo(deletedId);
+    assertThat(result.getEntry().get(6).getResponse().getEtag()).isEqualTo("W/\"1\"");
   }
 
   @Test

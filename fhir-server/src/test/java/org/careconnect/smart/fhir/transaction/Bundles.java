@@ -67,6 +67,10 @@ final class Bundles {
     return add(null, resource, HTTPVerb.PUT, url);
   }
 
+  Bundles putWithFullUrl(String fullUrl, String url, Resource resource) {
+    return add(fullUrl, resource, HTTPVerb.PUT, url);
+  }
+
   Bundles putIfMatch(String url, Resource resource, String etag) {
     add(null, resource, HTTPVerb.PUT, url);
     last().getRequest().setIfMatch(etag);

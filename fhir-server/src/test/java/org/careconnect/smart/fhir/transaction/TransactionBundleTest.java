@@ -156,6 +156,52 @@ class TransactionBundleTest {
   }
 
   @Test
+  void conditionalUpdateAndConditionalDeleteFindTheirTargetsBySearch() {
+    String updatedIdentifier = FhirTestClient.unique("tx-cupdate-");
+    String updatedId = createPatient(updatedIdentifier);
+    String deletedIdentifier = FhirTestClient.unique("tx-cdelete-");
+    String deletedId = createPatient(deletedIdentifier);
+    String createdIdentifier = FhirTestClient.unique("tx-cupdate-new-");
+    Patient changed = patient(updatedIdentifier);
+    changed.getNameFirstRep().setFamily("Updated");
+    String newUrn = urn();
+    String bundle = Bundles.transaction()
+        .put("Patient?identifier=" + SYSTEM + "|" + updatedIdentifier, changed)
+        .putWithFullUrl(newUrn, "Patient?identifier=" + SYSTEM + "|" + createdIdentifier, patient(createdIdentifier))
+        .delete("Patient?identifier=" + SYSTEM + "|" + deletedIdentifier)
+        .post(urn(), linkedTo(patient(FhirTestClient.unique("tx-cupdate-ref-")), newUrn))
+        .json(client);
+
+    Bundle result = client.parse(Bundle.class, postToBase(bundle).body());
+
+    assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus())
+        .containsExactly("200 OK", "201 Created", "204 No Content", "201 Created");
+    assertThat(result.getEntry().get(0).getResponse().getLocation())
+        .isEqualTo("Patient/" + updatedId + "/_history/2");
+    assertThat(read(updatedId).getNameFirstRep().getFamily()).isEqualTo("Updated");
+    String createdByUpdate = createdId(result.getEntry().get(1));
+    String referring = createdId(result.getEntry().get(3));
+    assertThat(read(referring).getLinkFirstRep().getOther().getReference()).isEqualTo("Patient/" + createdByUpdate);
+    assertThat(client.get("Patient/" + deletedId).statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void twoEntriesWithOneFullUrlAre400() {
+    String shared = urn();
+    String bundle = Bundles.transaction()
+        .post(shared, patient(FhirTestClient.unique("tx-dup-1-")))
+        .post(shared, patient(FhirTestClient.unique("tx-dup-2-")))
+        .json(client);
+
+    HttpResponse<String> response = postToBase(bundle);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(diagnostics(client, response.body()))
+        .isEqualTo("Bundle.entry[1] (POST Patient): its fullUrl '" + shared + "' is the fullUrl of"
+            + " another entry too; fullUrls must be unique in a Bundle");
+  }
+
+  @Test
   void deletesRunBeforeCreatesWhateverTheirOrderInTheBundle() {
     String identifier = FhirTestClient.unique("tx-order-");
     String oldId = createPatient(identifier);
