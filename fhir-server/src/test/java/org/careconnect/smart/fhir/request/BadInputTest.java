@@ -59,7 +59,11 @@ class BadInputTest {
     Files.deleteIfExists(SECRET_FILE);
   }
 
-  enum Transport { SIZED, CHUNKED, DECLARED_LENGTH_ONLY }
+  /**
+   * How a case is sent: through the JDK client with or without a length, or over a plain socket,
+   * for a request line the JDK client refuses to send or a length that is a lie.
+   */
+  enum Transport { SIZED, CHUNKED, DECLARED_LENGTH_ONLY, RAW_REQUEST_LINE }
 
   record BadInput(
       String name,
@@ -105,6 +109,11 @@ class BadInputTest {
         "HAPI-0450: Failed to parse request body as JSON resource. Error was: HAPI-1814: Incorrect resource type found, expected \"Patient\" but found \"Observation\"", null));
     cases.add(new BadInput("unknown search parameter", "GET", "Patient?foo=bar", List.of(), null, Transport.SIZED, 400,
         "Invalid request: The FHIR endpoint on this server does not know how to handle GET operation[Patient] with parameters [[foo]]", null));
+    cases.add(new BadInput("malformed percent-encoding in the query", "GET", "Patient?family=%ZZ", List.of(), null,
+        Transport.RAW_REQUEST_LINE, 400, "The query string or form has a malformed percent-encoding: URLDecoder: Illegal hex"
+            + " characters in escape (%) pattern - Error at index 0 in: \"ZZ\"", null));
+    cases.add(new BadInput("version beyond any number", "GET", "Patient/some-id/_history/99999999999999999999999",
+        List.of(), null, Transport.SIZED, 404, "Version '99999999999999999999999' is not known", null));
     m = marker();
     cases.add(body("text/plain body", "POST", "Patient", "text/plain", patientJson(m), 415,
         "Content-Type 'text/plain' is not supported for a FHIR resource body; send application/fhir+json or application/fhir+xml", m));
@@ -248,6 +257,8 @@ class BadInputTest {
       case CHUNKED -> raw.send(input.method(), url, headers, input.body(), true);
       case DECLARED_LENGTH_ONLY -> raw.sendDeclaringLength(
           input.method(), "/fhir/STU3/" + input.path(), headers, input.body(), LIMIT + 1L);
+      case RAW_REQUEST_LINE -> raw.sendDeclaringLength(
+          input.method(), "/fhir/STU3/" + input.path(), headers, new byte[0], 0);
     };
   }
 
