@@ -100,6 +100,19 @@ class AcceptedInputTest {
   }
 
   @Test
+  void tokenSearchWithAnUnencodedBarIsAnswered() {
+    String family = FhirTestClient.unique("Bar");
+    client.postJson("Patient", patientJson(family));
+
+    RawHttp.Response response = raw.sendRaw("GET",
+        "/fhir/STU3/Patient?family=" + family + "&identifier=https://example.org/no-such|x",
+        List.of("Accept", "application/fhir+json"), new byte[0], 0);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(client.parse(Bundle.class, response.body()).getTotal()).isZero();
+  }
+
+  @Test
   void validBodyIdOfACreateIsIgnoredAsFhirSays() {
     var response = client.postJson("Patient", "{\"resourceType\":\"Patient\",\"id\":\"client-chosen\"}");
 

@@ -255,9 +255,9 @@ class BadInputTest {
     return switch (input.transport()) {
       case SIZED -> raw.send(input.method(), url, headers, input.body(), false);
       case CHUNKED -> raw.send(input.method(), url, headers, input.body(), true);
-      case DECLARED_LENGTH_ONLY -> raw.sendDeclaringLength(
+      case DECLARED_LENGTH_ONLY -> raw.sendRaw(
           input.method(), "/fhir/STU3/" + input.path(), headers, input.body(), LIMIT + 1L);
-      case RAW_REQUEST_LINE -> raw.sendDeclaringLength(
+      case RAW_REQUEST_LINE -> raw.sendRaw(
           input.method(), "/fhir/STU3/" + input.path(), headers, new byte[0], 0);
     };
   }

@@ -54,7 +54,7 @@ final class RawHttp {
    * Declares {@code declaredLength} bytes but sends only {@code body}, then reads the answer: a
    * server that trusts the header must answer without waiting for the rest.
    */
-  Response sendDeclaringLength(String method, String path, List<String> headers, byte[] body, long declaredLength) {
+  Response sendRaw(String method, String path, List<String> headers, byte[] body, long declaredLength) {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
       StringBuilder head = new StringBuilder()
