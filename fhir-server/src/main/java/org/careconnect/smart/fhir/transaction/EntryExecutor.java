@@ -14,6 +14,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.util.UrlUtil;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.careconnect.smart.fhir.search.SearchQueryParser;
 import org.careconnect.smart.fhir.server.FhirServerProperties;
@@ -134,7 +135,8 @@ class EntryExecutor {
     Bundle searchset = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(total);
     searchset.setId(UUID.randomUUID().toString());
     searchset.getMeta().setLastUpdated(new Date());
-    searchset.addLink().setRelation("self").setUrl(base + "/" + entry.resourceType() + (query.isEmpty() ? "" : "?" + query));
+    searchset.addLink().setRelation("self")
+        .setUrl(base + "/" + entry.resourceType() + (query.isEmpty() ? "" : "?" + query));
     for (IBaseResource found : results.getResources(0, Math.min(pageSize, total))) {
       Resource resource = (Resource) found;
       Bundle.BundleEntryComponent match = searchset.addEntry()
@@ -151,16 +153,16 @@ class EntryExecutor {
     return new EntryResult(200, null, searchset);
   }
 
-  private static java.util.Optional<String> nextLink(
+  private static Optional<String> nextLink(
       IBundleProvider results, RequestDetails request, int pageSize) {
     IPagingProvider paging = request.getServer().getPagingProvider();
     String pageId = paging == null ? null : paging.storeResultList(request, results);
     if (pageId == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     BundleLinks links =
         new BundleLinks(request.getFhirServerBase(), null, false, BundleTypeEnum.SEARCHSET);
-    return java.util.Optional.of(
+    return Optional.of(
         RestfulServerUtils.createPagingLink(links, request, pageId, pageSize, pageSize, Map.of()));
   }
 
