@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.method.ResourceParameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  *       §15.5.16). Why: HAPI answers a wrong type with 400, which reads as "your resource is
  *       wrong" when it is the format that is. A form ({@code application/x-www-form-urlencoded})
  *       is only a search ({@code POST [type]/_search}, FHIR STU3 §3.1.1); the servlet container
- *       has already consumed a form body, so it is refused without reading it.
+ *       has already consumed a form body, so it is refused without reading it. A search form
+ *       the container could not parse is refused too, rather than run as a search for everything.
  *   <li>A create, update, transaction or batch without a body is 400. Why: HAPI hands the
  *       provider a null resource, which would end in a 500.
  *   <li>The body is scanned once, streaming, for well-formedness, nesting depth
@@ -43,6 +45,12 @@ class RequestBodyGuard implements FhirServerInterceptor {
   private static final Set<RequestTypeEnum> WITH_BODY =
       Set.of(RequestTypeEnum.POST, RequestTypeEnum.PUT, RequestTypeEnum.PATCH);
 
+  /** Set by Tomcat when it could not parse the parameters (Tomcat's {@code Globals}). */
+  private static final String TOMCAT_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
+  private static final String TOMCAT_PARSE_FAILED_REASON =
+      "org.apache.catalina.parameter_parse_failed_reason";
+
   /** The JSON Patch media type (FHIR STU3 http.html, patch); HAPI answers PATCH as it sees fit. */
   private static final String JSON_PATCH = "application/json-patch+json";
 
@@ -54,14 +62,14 @@ class RequestBodyGuard implements FhirServerInterceptor {
       return true;
     }
     try {
-      check(request);
+      check(request, servletRequest);
       return true;
     } catch (BaseServerResponseException refusal) {
       return Refusals.respond(request, servletRequest, servletResponse, refusal);
     }
   }
 
-  private static void check(RequestDetails request) {
+  private static void check(RequestDetails request, HttpServletRequest servletRequest) {
     String contentType = request.getHeader(Constants.HEADER_CONTENT_TYPE);
     String mediaType = mediaTypeOf(contentType);
     if (Constants.PARAM_SEARCH.equals(request.getOperation())) {
@@ -70,6 +78,7 @@ class RequestBodyGuard implements FhirServerInterceptor {
             "A search by POST takes its parameters as " + Constants.CT_X_FORM_URLENCODED
                 + ", not '" + contentType + "' (FHIR STU3 §3.1.1)");
       }
+      requireFormParsed(servletRequest);
       return;
     }
     if (Constants.CT_X_FORM_URLENCODED.equals(mediaType)) {
@@ -98,6 +107,25 @@ class RequestBodyGuard implements FhirServerInterceptor {
       // would pass unnoticed; it is malformed content all the same
       ResourceIds.requireValid(new IdType("Resource", rootId));
     }
+  }
+
+  /**
+   * Tomcat parses a search form itself and, when it cannot (larger than its
+   * {@code server.tomcat.max-http-form-post-size}, 2 MB by default, or malformed), silently
+   * hands on no parameters at all: the search would then match everything. It flags the failure
+   * in a request attribute, read here.
+   */
+  private static void requireFormParsed(HttpServletRequest servletRequest) {
+    if (servletRequest == null || servletRequest.getAttribute(TOMCAT_PARSE_FAILED) == null) {
+      return;
+    }
+    Object reason = servletRequest.getAttribute(TOMCAT_PARSE_FAILED_REASON);
+    if (reason != null && "POST_TOO_LARGE".equals(reason.toString())) {
+      throw new PayloadTooLargeException(
+          "The search form is larger than this server reads; send fewer or shorter parameters");
+    }
+    throw new InvalidRequestException(
+        "The search form could not be read" + (reason == null ? "" : " (" + reason + ")"));
   }
 
   private static boolean isOperation(RequestDetails request) {

@@ -114,6 +114,9 @@ class BadInputTest {
             + " characters in escape (%) pattern - Error at index 0 in: \"ZZ\"", null));
     cases.add(new BadInput("version beyond any number", "GET", "Patient/some-id/_history/99999999999999999999999",
         List.of(), null, Transport.SIZED, 404, "Version '99999999999999999999999' is not known", null));
+    cases.add(body("search form larger than the container parses", "POST", "Patient/_search",
+        "application/x-www-form-urlencoded", "family=" + marker() + "&given=" + "x".repeat(3 * 1024 * 1024), 413,
+        "The search form is larger than this server reads; send fewer or shorter parameters", null));
     m = marker();
     cases.add(body("text/plain body", "POST", "Patient", "text/plain", patientJson(m), 415,
         "Content-Type 'text/plain' is not supported for a FHIR resource body; send application/fhir+json or application/fhir+xml", m));
