@@ -42,7 +42,7 @@ public class ResourceWrites {
   /**
    * Create under an id the caller chose: a transaction chooses the ids of its new resources before
    * writing any, so that its entries can refer to each other (FHIR STU3 http.html#transaction).
-   * Any id in the body is ignored, as for every create (FHIR STU3 §3.1.0.5), but it must still be
+   * Any id in the body is ignored, as for every create (FHIR STU3 http.html#create), but it must be
    * a valid id: malformed content is refused, never silently dropped.
    */
   public <T extends Resource> MethodOutcome create(T resource, String ifNoneExist, String newId) {
