@@ -61,10 +61,14 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
     if (!id.hasVersionIdPart()) {
       return store.read(id.getIdPart());
     }
-    if (!id.isVersionIdPartValidLong()) {
+    long version;
+    try {
+      version = Long.parseLong(id.getVersionIdPart());
+    } catch (NumberFormatException e) {
+      // also digits beyond a long: no such version, not a server error
       throw new ResourceNotFoundException("Version '" + id.getVersionIdPart() + "' is not known");
     }
-    return store.readVersion(id.getIdPart(), id.getVersionIdPartAsLong());
+    return store.readVersion(id.getIdPart(), version);
   }
 
   @Create

@@ -36,7 +36,18 @@ public class ResourceWrites {
 
   /** Create; with {@code If-None-Exist}, nothing is created when exactly one resource matches. */
   public <T extends Resource> MethodOutcome create(T resource, String ifNoneExist) {
+    return create(resource, ifNoneExist, newId());
+  }
+
+  /**
+   * Create under an id the caller chose: a transaction chooses the ids of its new resources before
+   * writing any, so that its entries can refer to each other (FHIR STU3 http.html#transaction).
+   * Any id in the body is ignored, as for every create (FHIR STU3 http.html#create), but it must be
+   * a valid id: malformed content is refused, never silently dropped.
+   */
+  public <T extends Resource> MethodOutcome create(T resource, String ifNoneExist, String newId) {
     ResourceStore<T> store = storeOf(resource);
+    requireValidBodyId(resource);
     if (ifNoneExist != null) {
       List<String> existing = matchingIds(resource.fhirType(), ifNoneExist, 2);
       if (existing.size() > 1) {
@@ -49,7 +60,7 @@ public class ResourceWrites {
       }
     }
     prepare(resource);
-    resource.setId(newId());
+    resource.setId(newId);
     T stored = store.create(resource);
     return new MethodOutcome(stored.getIdElement(), true).setResource(stored);
   }
@@ -60,6 +71,7 @@ public class ResourceWrites {
    */
   public <T extends Resource> MethodOutcome update(IdType id, T resource, String conditionalUrl) {
     ResourceStore<T> store = storeOf(resource);
+    requireValidBodyId(resource);
     String targetId;
     if (conditionalUrl != null) {
       List<String> existing = matchingIds(resource.fhirType(), conditionalUrl, 2);
@@ -117,7 +129,11 @@ public class ResourceWrites {
     return new MethodOutcome(deleted);
   }
 
-  private List<String> matchingIds(String resourceType, String conditionalUrl, int limit) {
+  /**
+   * The ids of at most {@code limit} resources matching the search of a conditional interaction
+   * ({@code Patient?identifier=...} or just its query).
+   */
+  public List<String> matchingIds(String resourceType, String conditionalUrl, int limit) {
     String query = conditionalUrl.contains("?")
         ? conditionalUrl.substring(conditionalUrl.indexOf('?') + 1)
         : conditionalUrl;
@@ -129,6 +145,16 @@ public class ResourceWrites {
     return stores.forTypeName(resourceType).search(search, 0, limit).stream()
         .map(r -> r.getIdElement().getIdPart())
         .toList();
+  }
+
+  /**
+   * An id in a body must be a valid id (FHIR STU3 datatypes, "id") even where it is ignored: it is
+   * malformed content, and a conditional update that matches nothing takes it as the new id.
+   */
+  private static void requireValidBodyId(Resource resource) {
+    if (resource.getIdElement().hasIdPart()) {
+      ResourceIds.requireValid(resource.getIdElement());
+    }
   }
 
   /** Validates and claims the Care Connect profile, so what is stored is what was checked. */
