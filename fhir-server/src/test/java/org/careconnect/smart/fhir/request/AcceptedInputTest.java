@@ -33,7 +33,7 @@ class AcceptedInputTest {
   void xmlResourceIsCreated() {
     String family = FhirTestClient.unique("Xml");
     String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Patient xmlns=\"http://hl7.org/fhir\">"
-        + "<name><family value=\"" + family + "\"/></name></Patient>";
+        + "<name><use value=\"official\"/><family value=\"" + family + "\"/></name></Patient>";
 
     int status = client.send("POST", "Patient", "application/fhir+xml", body).statusCode();
 
@@ -81,7 +81,7 @@ class AcceptedInputTest {
     // 45 nested extensions: 93 levels of JSON objects and arrays, under the limit of 100
     String extensions = "{\"url\":\"http://example.org/x\",\"extension\":[".repeat(45)
         + "{\"url\":\"http://example.org/x\",\"valueString\":\"v\"}" + "]}".repeat(45);
-    String body = "{\"resourceType\":\"Patient\",\"extension\":[" + extensions + "],\"name\":[{\"family\":\"" + family + "\"}]}";
+    String body = "{\"resourceType\":\"Patient\",\"extension\":[" + extensions + "],\"name\":[{\"use\":\"official\",\"family\":\"" + family + "\"}]}";
 
     int status = client.postJson("Patient", body).statusCode();
 
@@ -114,7 +114,8 @@ class AcceptedInputTest {
 
   @Test
   void validBodyIdOfACreateIsIgnoredAsFhirSays() {
-    var response = client.postJson("Patient", "{\"resourceType\":\"Patient\",\"id\":\"client-chosen\"}");
+    var response = client.postJson("Patient",
+        "{\"resourceType\":\"Patient\",\"id\":\"client-chosen\",\"name\":[{\"use\":\"official\",\"family\":\"Chosen\"}]}");
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(client.parse(Patient.class, response.body()).getIdElement().getIdPart()).isNotEqualTo("client-chosen");
@@ -135,7 +136,7 @@ class AcceptedInputTest {
     String family = FhirTestClient.unique("Xmltx");
     String body = "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"transaction\"/><entry>"
         + "<fullUrl value=\"urn:uuid:6f1c1f3e-7d0f-4b51-9a36-000000000001\"/><resource><Patient>"
-        + "<name><family value=\"" + family + "\"/></name></Patient></resource>"
+        + "<name><use value=\"official\"/><family value=\"" + family + "\"/></name></Patient></resource>"
         + "<request><method value=\"POST\"/><url value=\"Patient\"/></request></entry></Bundle>";
 
     var response = client.send("POST", client.base(), "application/fhir+xml", body, "Accept", "application/fhir+json");
@@ -151,6 +152,6 @@ class AcceptedInputTest {
   }
 
   private static String patientJson(String family) {
-    return "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"" + family + "\"}]}";
+    return "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"" + family + "\"}]}";
   }
 }

@@ -37,7 +37,7 @@ final class Bundles {
   static Patient patient(String identifier) {
     Patient patient = new Patient();
     patient.addIdentifier().setSystem(SYSTEM).setValue(identifier);
-    patient.addName().setFamily("Transaction").addGiven("Test");
+    patient.addName().setUse(org.hl7.fhir.dstu3.model.HumanName.NameUse.OFFICIAL).setFamily("Transaction").addGiven("Test");
     return patient;
   }
 
