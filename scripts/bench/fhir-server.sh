@@ -18,6 +18,7 @@ THREADS="${THREADS:-2}"
 PORT="${PORT:-18080}"
 JAR=fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"
+mkdir -p "$DATA_DIR"
 BASE="http://127.0.0.1:${PORT}/fhir/STU3"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }

@@ -36,7 +36,7 @@ CREATE TABLE idx_token (
     code     VARCHAR(255) NOT NULL
 );
 CREATE INDEX ix_idx_token_code ON idx_token (res_type, param, code, sys, res_pk);
-CREATE INDEX ix_idx_token_pk ON idx_token (res_pk);
+CREATE INDEX ix_idx_token_pk ON idx_token (res_pk, param);
 
 CREATE TABLE idx_string (
     res_pk   BIGINT       NOT NULL,
@@ -47,7 +47,7 @@ CREATE TABLE idx_string (
 );
 CREATE INDEX ix_idx_string_norm ON idx_string (res_type, param, norm, res_pk);
 CREATE INDEX ix_idx_string_exact ON idx_string (res_type, param, exact, res_pk);
-CREATE INDEX ix_idx_string_pk ON idx_string (res_pk);
+CREATE INDEX ix_idx_string_pk ON idx_string (res_pk, param);
 
 CREATE TABLE idx_date (
     res_pk   BIGINT      NOT NULL,
@@ -67,13 +67,12 @@ CREATE TABLE idx_reference (
     target_id   VARCHAR(64) NOT NULL
 );
 CREATE INDEX ix_idx_reference_target ON idx_reference (target_id, target_type, res_type, param, res_pk);
-CREATE INDEX ix_idx_reference_pk ON idx_reference (res_pk);
+CREATE INDEX ix_idx_reference_pk ON idx_reference (res_pk, param);
 
--- Search result sets kept for paging links (_getpages). The query is re-run per page, so any node can serve any page.
-CREATE TABLE search_session (
-    id         VARCHAR(64)   NOT NULL PRIMARY KEY,
-    res_type   VARCHAR(40)   NOT NULL,
-    query_json LONGTEXT      NOT NULL,
-    created    BIGINT        NOT NULL
+-- The key that signs paging links (_getpages). A link carries its own query, so no search writes
+-- to the database; the key is shared here so that every node accepts every node's links, and
+-- after a restart too.
+CREATE TABLE paging_key (
+    id     INT          NOT NULL PRIMARY KEY,
+    secret VARCHAR(100) NOT NULL
 );
-CREATE INDEX ix_search_session_created ON search_session (created);

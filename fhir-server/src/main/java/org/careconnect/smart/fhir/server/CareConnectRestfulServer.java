@@ -16,7 +16,7 @@ public class CareConnectRestfulServer extends RestfulServer {
   private final transient List<IResourceProvider> resourceProviders;
   private final transient List<Object> plainProviders;
   private final transient List<Object> interceptors;
-  private final transient SearchSessionPagingProvider pagingProvider;
+  private final transient SignedPagingProvider pagingProvider;
   private final transient FhirServerProperties properties;
 
   public CareConnectRestfulServer(
@@ -24,7 +24,7 @@ public class CareConnectRestfulServer extends RestfulServer {
       List<IResourceProvider> resourceProviders,
       List<FhirSystemProvider> plainProviders,
       List<FhirServerInterceptor> interceptors,
-      SearchSessionPagingProvider pagingProvider,
+      SignedPagingProvider pagingProvider,
       FhirServerProperties properties) {
     super(fhirContext);
     this.resourceProviders = resourceProviders;

@@ -18,9 +18,10 @@ class RestartPersistenceIT {
   @TempDir Path dataDir;
 
   @Test
-  void resourcesVersionsAndSearchIndexesSurviveARestart() throws Exception {
+  void resourcesVersionsSearchIndexesAndPagingLinksSurviveARestart() throws Exception {
     String family = FhirTestClient.unique("Restart");
     String id;
+    String nextPage;
     try (FhirServerProcess server = new FhirServerProcess(dataDir).start()) {
       IGenericClient fhir = FhirTestClient.context().newRestfulGenericClient(server.base());
       Patient patient = new Patient();
@@ -29,6 +30,11 @@ class RestartPersistenceIT {
       patient.setId(id);
       patient.getNameFirstRep().getGiven().get(0).setValue("Second");
       fhir.update().resource(patient).execute();
+      Patient sibling = new Patient();
+      sibling.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family).addGiven("Sibling");
+      fhir.create().resource(sibling).execute();
+      nextPage = fhir.search().byUrl("Patient?family=" + family + "&_count=1")
+          .returnBundle(Bundle.class).execute().getLink("next").getUrl();
       server.stop();
     }
 
@@ -41,8 +47,13 @@ class RestartPersistenceIT {
       assertThat(current.getIdElement().getVersionIdPart()).isEqualTo("2");
       assertThat(current.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Second");
       assertThat(first.getNameFirstRep().getGivenAsSingleString()).isEqualTo("First");
-      assertThat(found.getTotal()).isEqualTo(1);
-      assertThat(found.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo(id);
+      assertThat(found.getTotal()).isEqualTo(2);
+      assertThat(found.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).contains(id);
+
+      // A paging link from before the restart still works: its signing key is in the database.
+      String samePageOnNewServer = nextPage.replaceAll("^http://[^/]+", "http://127.0.0.1:" + server.port());
+      Bundle secondPage = fhir.search().byUrl(samePageOnNewServer).returnBundle(Bundle.class).execute();
+      assertThat(secondPage.getEntry()).hasSize(1);
     }
   }
 }

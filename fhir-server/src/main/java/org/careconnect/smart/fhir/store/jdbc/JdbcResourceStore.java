@@ -37,19 +37,22 @@ public class JdbcResourceStore<T extends Resource> implements ResourceStore<T> {
   private final ResourceSearchParameters<T> parameters;
   private final JdbcIndexWriter<T> indexWriter;
   private final Clock clock;
+  private final ParsedResourceCache cache;
 
   public JdbcResourceStore(
       JdbcTemplate jdbc,
       FhirContext fhirContext,
       StoreTransactions transactions,
       ResourceSearchParameters<T> parameters,
-      Clock clock) {
+      Clock clock,
+      ParsedResourceCache cache) {
     this.jdbc = jdbc;
     this.fhirContext = fhirContext;
     this.transactions = transactions;
     this.parameters = parameters;
     this.indexWriter = new JdbcIndexWriter<>(jdbc, parameters);
     this.clock = clock;
+    this.cache = cache;
   }
 
   @Override
@@ -63,24 +66,27 @@ public class JdbcResourceStore<T extends Resource> implements ResourceStore<T> {
 
   @Override
   public T read(String id) {
-    List<T> found =
+    List<long[]> current =
         jdbc.query(
-            "SELECT r.version_id, r.deleted, v.body FROM fhir_resource r"
-                + " JOIN fhir_resource_version v ON v.res_pk = r.pk AND v.version_id = r.version_id"
-                + " WHERE r.res_type = ? AND r.res_id = ?",
-            (rs, n) -> {
-              if (rs.getBoolean("deleted")) {
-                throw new ResourceGoneException(
-                    "Resource " + typeName() + "/" + id + " has been deleted");
-              }
-              return parse(rs.getString("body"), id, rs.getLong("version_id"));
-            },
+            "SELECT pk, version_id, deleted FROM fhir_resource WHERE res_type = ? AND res_id = ?",
+            (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getBoolean(3) ? 1 : 0},
             typeName(),
             id);
-    if (found.isEmpty()) {
+    if (current.isEmpty()) {
       throw notFound(id);
     }
-    return found.get(0);
+    if (current.get(0)[2] == 1) {
+      throw new ResourceGoneException("Resource " + typeName() + "/" + id + " has been deleted");
+    }
+    long pk = current.get(0)[0];
+    long version = current.get(0)[1];
+    return cache.get(typeName(), id, version, () -> bodyOf(pk, version), this::parse);
+  }
+
+  private String bodyOf(long pk, long version) {
+    return jdbc.queryForObject(
+        "SELECT body FROM fhir_resource_version WHERE res_pk = ? AND version_id = ?",
+        String.class, pk, version);
   }
 
   @Override
@@ -98,7 +104,8 @@ public class JdbcResourceStore<T extends Resource> implements ResourceStore<T> {
       throw new ResourceNotFoundException(
           "Resource " + typeName() + "/" + id + "/_history/" + versionId + " is not known");
     }
-    return parse(bodies.get(0), id, versionId);
+    String body = bodies.get(0);
+    return cache.get(typeName(), id, versionId, () -> body, this::parse);
   }
 
   @Override
@@ -162,10 +169,36 @@ public class JdbcResourceStore<T extends Resource> implements ResourceStore<T> {
   @Override
   public List<T> search(SearchQuery query, int offset, int count) {
     SearchSql sql = new SearchSql(query);
-    return jdbc.query(
-        sql.pageSql(),
-        (rs, n) -> parse(rs.getString("body"), rs.getString("res_id"), rs.getLong("version_id")),
-        sql.pageArgs(offset, count));
+    List<Object[]> page =
+        jdbc.query(
+            sql.pageSql(),
+            (rs, n) -> new Object[] {rs.getLong("pk"), rs.getString("res_id"), rs.getLong("version_id")},
+            sql.pageArgs(offset, count));
+    java.util.Map<Long, String> missing = new java.util.HashMap<>();
+    for (Object[] row : page) {
+      if (!cache.contains(typeName(), (String) row[1], (Long) row[2])) {
+        missing.put((Long) row[0], null);
+      }
+    }
+    if (!missing.isEmpty()) {
+      jdbc.query(
+          "SELECT v.res_pk, v.body FROM fhir_resource r JOIN fhir_resource_version v"
+              + " ON v.res_pk = r.pk AND v.version_id = r.version_id WHERE r.pk IN ("
+              + String.join(", ", java.util.Collections.nCopies(missing.size(), "?")) + ")",
+          (org.springframework.jdbc.core.RowCallbackHandler)
+              rs -> missing.put(rs.getLong(1), rs.getString(2)),
+          missing.keySet().toArray());
+    }
+    List<T> resources = new ArrayList<>(page.size());
+    for (Object[] row : page) {
+      long pk = (Long) row[0];
+      long version = (Long) row[2];
+      String body = missing.get(pk);
+      // The body is null when the cache held the version a moment ago: read it if it was evicted since.
+      resources.add(cache.get(typeName(), (String) row[1], version,
+          () -> body != null ? body : bodyOf(pk, version), this::parse));
+    }
+    return resources;
   }
 
   @Override

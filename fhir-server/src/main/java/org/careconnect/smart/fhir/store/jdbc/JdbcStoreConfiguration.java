@@ -52,14 +52,17 @@ class JdbcStoreConfiguration {
       JdbcTemplate jdbc,
       FhirContext fhirContext,
       StoreTransactions transactions,
-      Clock storeClock) {
+      Clock storeClock,
+      @org.springframework.beans.factory.annotation.Value("${careconnect.fhir.store.cache-json-characters:16000000}")
+          long cacheJsonCharacters) {
+    ParsedResourceCache cache = new ParsedResourceCache(cacheJsonCharacters);
     List<ResourceStore<?>> stores = new ArrayList<>(suppliedStores.orderedStream().toList());
     Set<String> supplied =
         stores.stream().map(s -> s.resourceType().getSimpleName()).collect(Collectors.toSet());
     supplied.forEach(type -> log.info("{} is served by a supplied store, not the relational one", type));
     for (ResourceSearchParameters<?> parameters : registry.all()) {
       if (!supplied.contains(parameters.typeName())) {
-        stores.add(jdbcStore(parameters, jdbc, fhirContext, transactions, storeClock));
+        stores.add(jdbcStore(parameters, jdbc, fhirContext, transactions, storeClock, cache));
       }
     }
     return new ResourceStores(stores);
@@ -70,7 +73,8 @@ class JdbcStoreConfiguration {
       JdbcTemplate jdbc,
       FhirContext fhirContext,
       StoreTransactions transactions,
-      Clock clock) {
-    return new JdbcResourceStore<>(jdbc, fhirContext, transactions, parameters, clock);
+      Clock clock,
+      ParsedResourceCache cache) {
+    return new JdbcResourceStore<>(jdbc, fhirContext, transactions, parameters, clock, cache);
   }
 }

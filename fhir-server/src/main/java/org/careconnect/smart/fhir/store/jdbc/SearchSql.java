@@ -10,9 +10,15 @@ import org.careconnect.smart.fhir.store.SearchQuery.SortClause;
 import org.careconnect.smart.fhir.store.SearchValue;
 
 /**
- * Builds the SQL of a search over the index tables. Each clause becomes one
- * {@code r.pk IN (subquery)} so that every clause is answered from its own index; the SQL is the
- * portable subset that H2 and MySQL/MariaDB both run.
+ * Builds the SQL of a search over the index tables; the SQL is the portable subset that H2 and
+ * MySQL/MariaDB both run.
+ *
+ * <p>One clause drives the search: it becomes {@code r.pk IN (subquery)}, answered by a range
+ * scan of its index, and every other clause only filters those rows through a correlated
+ * {@code EXISTS} on the index's {@code res_pk}. The driver is the clause likely to match the
+ * fewest rows (see {@link #selectivityRank}). Left to itself, H2 drove
+ * {@code Observation?patient=X&category=vital-signs} from the category, scanning every vital
+ * sign of every patient: the cost grew with the population instead of with the patient's record.
  */
 final class SearchSql {
 
@@ -26,11 +32,36 @@ final class SearchSql {
 
   SearchSql(SearchQuery query) {
     args.add(query.resourceType());
+    SearchClause driver = query.clauses().stream()
+        .min(java.util.Comparator.comparingInt(SearchSql::selectivityRank))
+        .orElse(null);
     for (SearchClause clause : query.clauses()) {
       where.append(" AND ");
-      appendClause(query.resourceType(), clause);
+      appendClause(query.resourceType(), clause, clause == driver);
     }
     orderBy = orderBy(query.sort());
+  }
+
+  /**
+   * Lower is likely more selective: an id or a reference names one resource's neighbourhood, an
+   * identifier or an exact string few resources, a date or a plain code (a category, a status)
+   * possibly most of the type.
+   */
+  private static int selectivityRank(SearchClause clause) {
+    String name = clause.parameter();
+    if (ResourceSearchParameters.ID.equals(name)) {
+      return 0;
+    }
+    if (ResourceSearchParameters.LAST_UPDATED.equals(name)) {
+      return 9;
+    }
+    return switch (clause.type()) {
+      case REFERENCE -> 1;
+      case TOKEN -> "identifier".equals(name) ? 2 : 6;
+      case STRING -> clause.anyOf().stream()
+          .allMatch(v -> ((SearchValue.Text) v).match() == SearchValue.Text.Match.EXACT) ? 3 : 4;
+      case DATE -> 5;
+    };
   }
 
   String countSql() {
@@ -38,8 +69,7 @@ final class SearchSql {
   }
 
   String pageSql() {
-    return "SELECT r.res_id, r.version_id, v.body FROM fhir_resource r"
-        + " JOIN fhir_resource_version v ON v.res_pk = r.pk AND v.version_id = r.version_id"
+    return "SELECT r.pk, r.res_id, r.version_id FROM fhir_resource r"
         + " WHERE " + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
   }
 
@@ -55,7 +85,7 @@ final class SearchSql {
     return all.toArray();
   }
 
-  private void appendClause(String resourceType, SearchClause clause) {
+  private void appendClause(String resourceType, SearchClause clause, boolean driving) {
     String name = clause.parameter();
     if (ResourceSearchParameters.ID.equals(name)) {
       where.append("r.res_id IN (").append(placeholders(clause.anyOf().size())).append(')');
@@ -70,31 +100,38 @@ final class SearchSql {
     }
     switch (clause.type()) {
       case TOKEN -> {
-        openSubquery("idx_token", "t", resourceType, name);
+        openSubquery("idx_token", "t", resourceType, name, driving);
         appendOr(clause, v -> appendToken((SearchValue.Token) v));
       }
       case STRING -> {
-        openSubquery("idx_string", "s", resourceType, name);
+        openSubquery("idx_string", "s", resourceType, name, driving);
         appendOr(clause, v -> appendString((SearchValue.Text) v));
       }
       case DATE -> {
-        openSubquery("idx_date", "d", resourceType, name);
+        openSubquery("idx_date", "d", resourceType, name, driving);
         appendOr(clause, v -> appendDate((SearchValue.DateRange) v, "d.low_ms", "d.high_ms"));
       }
       case REFERENCE -> {
-        openSubquery("idx_reference", "x", resourceType, name);
+        openSubquery("idx_reference", "x", resourceType, name, driving);
         appendOr(clause, v -> appendReference((SearchValue.Ref) v));
       }
     }
     where.append("))");
   }
 
-  private void openSubquery(String table, String alias, String resourceType, String param) {
-    where
-        .append("r.pk IN (SELECT ").append(alias).append(".res_pk FROM ").append(table).append(' ')
-        .append(alias).append(" WHERE ").append(alias).append(".res_type = ? AND ")
-        .append(alias).append(".param = ? AND (");
-    args.add(resourceType);
+  private void openSubquery(String table, String alias, String resourceType, String param, boolean driving) {
+    if (driving) {
+      where
+          .append("r.pk IN (SELECT ").append(alias).append(".res_pk FROM ").append(table).append(' ')
+          .append(alias).append(" WHERE ").append(alias).append(".res_type = ? AND ")
+          .append(alias).append(".param = ? AND (");
+      args.add(resourceType);
+    } else {
+      where
+          .append("EXISTS (SELECT 1 FROM ").append(table).append(' ').append(alias)
+          .append(" WHERE ").append(alias).append(".res_pk = r.pk AND ")
+          .append(alias).append(".param = ? AND (");
+    }
     args.add(param);
   }
 
