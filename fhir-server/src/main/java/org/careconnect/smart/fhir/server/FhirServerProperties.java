@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPageSize entries per search page when the client sends no {@code _count}
  * @param maxPageSize the largest {@code _count} honoured
  * @param maxRequestSize the largest request body accepted; larger ones get 413
- * @param searchSessionTtlMinutes how long a paging link keeps working
+ * @param pageLinkTtlMinutes how long a paging link keeps working
  */
 @ConfigurationProperties("careconnect.fhir")
 public record FhirServerProperties(
@@ -19,4 +19,4 @@ public record FhirServerProperties(
     int defaultPageSize,
     int maxPageSize,
     DataSize maxRequestSize,
-    int searchSessionTtlMinutes) {}
+    int pageLinkTtlMinutes) {}

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * its creation time, compressed and signed (HMAC-SHA256) with a key shared through the database.
  * A later page re-runs the result set at its offset, so a search writes nothing, any node serves
  * any page, and a page id cannot be forged or altered. Links expire after
- * {@code careconnect.fhir.search-session-ttl-minutes}.
+ * {@code careconnect.fhir.page-link-ttl-minutes}.
  *
  * <p>A database-backed session table was tried first: its one INSERT per search serialised
  * every search on H2's commit lock and capped searches at ~450/s on two cores.
@@ -104,7 +104,7 @@ class SignedPagingProvider implements IPagingProvider {
     try {
       ByteBuffer payload = ByteBuffer.wrap(inflate(compressed));
       long created = payload.getLong();
-      if (clock.millis() - created > properties.searchSessionTtlMinutes() * 60_000L) {
+      if (clock.millis() - created > properties.pageLinkTtlMinutes() * 60_000L) {
         throw unusable;
       }
       byte[] definition = new byte[payload.remaining()];
