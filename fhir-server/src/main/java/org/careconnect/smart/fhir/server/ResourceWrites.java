@@ -12,6 +12,7 @@ import org.careconnect.smart.fhir.store.SearchQuery;
 import org.careconnect.smart.fhir.validation.CareConnectProfiles;
 import org.careconnect.smart.fhir.validation.ResourceValidator;
 import org.hl7.fhir.dstu3.model.IdType;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -56,13 +57,15 @@ public class ResourceWrites {
       }
       if (existing.size() == 1) {
         T found = store.read(existing.get(0));
-        return new MethodOutcome(found.getIdElement(), false).setResource(found);
+        return outcome(new MethodOutcome(found.getIdElement(), false).setResource(found),
+            "If-None-Exist matched " + found.getIdElement().toUnqualifiedVersionless().getValue() + ": nothing created");
       }
     }
     prepare(resource);
     resource.setId(newId);
     T stored = store.create(resource);
-    return new MethodOutcome(stored.getIdElement(), true).setResource(stored);
+    return outcome(new MethodOutcome(stored.getIdElement(), true).setResource(stored),
+        "Created " + stored.getIdElement().toUnqualified().getValue());
   }
 
   /**
@@ -102,8 +105,9 @@ public class ResourceWrites {
     prepare(resource);
     resource.setId(new IdType(resource.fhirType(), targetId));
     ResourceStore.WriteResult<T> result = store.update(targetId, resource, expected);
-    return new MethodOutcome(result.resource().getIdElement(), result.created())
-        .setResource(result.resource());
+    return outcome(new MethodOutcome(result.resource().getIdElement(), result.created())
+        .setResource(result.resource()),
+        (result.created() ? "Created " : "Updated ") + result.resource().getIdElement().toUnqualified().getValue());
   }
 
   /** Delete by id, or every match of {@code conditionalUrl} (at most one, else 412). */
@@ -117,7 +121,7 @@ public class ResourceWrites {
             "Conditional delete '" + conditionalUrl + "' matches more than one " + resourceType);
       }
       if (existing.isEmpty()) {
-        return new MethodOutcome();
+        return outcome(new MethodOutcome(), "Conditional delete '" + conditionalUrl + "' matched nothing");
       }
       targetId = existing.get(0);
     } else {
@@ -126,13 +130,27 @@ public class ResourceWrites {
     }
     Long version = store.delete(targetId);
     IdType deleted = new IdType(resourceType, targetId, version == null ? null : String.valueOf(version));
-    return new MethodOutcome(deleted);
+    return outcome(new MethodOutcome(deleted),
+        version == null ? deleted.toVersionless().getValue() + " was already deleted" : "Deleted " + deleted.getValue());
   }
 
   /**
    * The ids of at most {@code limit} resources matching the search of a conditional interaction
    * ({@code Patient?identifier=...} or just its query).
    */
+  /**
+   * Every write answers with an OperationOutcome too, which HAPI sends for
+   * {@code Prefer: return=OperationOutcome} and as the body of a delete (FHIR STU3 §3.1.0.4.1).
+   */
+  private static MethodOutcome outcome(MethodOutcome outcome, String message) {
+    OperationOutcome operationOutcome = new OperationOutcome();
+    operationOutcome.addIssue()
+        .setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
+        .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+        .setDiagnostics(message);
+    return outcome.setOperationOutcome(operationOutcome);
+  }
+
   public List<String> matchingIds(String resourceType, String conditionalUrl, int limit) {
     String query = conditionalUrl.contains("?")
         ? conditionalUrl.substring(conditionalUrl.indexOf('?') + 1)
