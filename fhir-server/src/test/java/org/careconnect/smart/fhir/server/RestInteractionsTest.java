@@ -108,7 +108,7 @@ class RestInteractionsTest {
 
     assertThat(updated.statusCode()).isEqualTo(200);
     assertThat(updated.body()).contains("\"id\":\"" + id + "\"").contains("\"gender\":\"female\"");
-    assertThat(deleted.statusCode()).isIn(200, 204);
+    assertThat(deleted.statusCode()).isEqualTo(200);
     assertThat(client.get("Patient/" + id).statusCode()).isEqualTo(410);
   }
 
@@ -161,8 +161,15 @@ class RestInteractionsTest {
   void deletingTwiceIsHarmlessAndDeletingTheUnknownIs404() {
     String id = create(FhirTestClient.unique("Twice"));
 
-    assertThat(client.send("DELETE", "Patient/" + id, null, null).statusCode()).isIn(200, 204);
-    assertThat(client.send("DELETE", "Patient/" + id, null, null).statusCode()).isIn(200, 204);
+    HttpResponse<String> first = client.send("DELETE", "Patient/" + id, null, null);
+    HttpResponse<String> second = client.send("DELETE", "Patient/" + id, null, null);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(client.parse(OperationOutcome.class, first.body()).getIssueFirstRep().getDiagnostics())
+        .isEqualTo("Deleted Patient/" + id + "/_history/2");
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(client.parse(OperationOutcome.class, second.body()).getIssueFirstRep().getDiagnostics())
+        .isEqualTo("Patient/" + id + " was already deleted");
     assertThat(client.send("DELETE", "Patient/no-such-patient", null, null).statusCode()).isEqualTo(404);
   }
 }
