@@ -42,7 +42,7 @@ final class ParsedResourceCache {
       return resource;
     });
     T copy = (T) master.copy();
-    copy.setId(master.getIdElement());
+    copy.setId(master.getIdElement().copy());
     return copy;
   }
 
