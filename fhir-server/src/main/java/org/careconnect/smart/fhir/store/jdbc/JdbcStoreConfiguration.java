@@ -14,6 +14,7 @@ import org.careconnect.smart.fhir.store.StoreTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +54,7 @@ class JdbcStoreConfiguration {
       FhirContext fhirContext,
       StoreTransactions transactions,
       Clock storeClock,
-      @org.springframework.beans.factory.annotation.Value("${careconnect.fhir.store.cache-json-characters:16000000}")
-          long cacheJsonCharacters) {
+      @Value("${careconnect.fhir.store.cache-json-characters}") long cacheJsonCharacters) {
     ParsedResourceCache cache = new ParsedResourceCache(cacheJsonCharacters);
     List<ResourceStore<?>> stores = new ArrayList<>(suppliedStores.orderedStream().toList());
     Set<String> supplied =
