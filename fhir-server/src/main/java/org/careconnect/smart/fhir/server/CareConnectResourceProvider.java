@@ -105,10 +105,15 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
   @History
   public IBundleProvider instanceHistory(@IdParam IdType id, @Since InstantType since) {
     ResourceIds.requireValid(id);
-    if (store.countHistory(new HistoryQuery(id.getIdPart(), null)) == 0) {
+    IBundleProvider history =
+        resultSets.open(new PagedResult.History(type.getSimpleName(), historyQuery(id.getIdPart(), since)));
+    // Without _since the page's own total tells whether the resource exists (one count, not two);
+    // with it, an empty window is not the same as an unknown resource.
+    int versions = since == null ? history.size() : store.countHistory(new HistoryQuery(id.getIdPart(), null));
+    if (versions == 0) {
       throw new ResourceNotFoundException("Resource " + type.getSimpleName() + "/" + id.getIdPart() + " is not known");
     }
-    return resultSets.open(new PagedResult.History(type.getSimpleName(), historyQuery(id.getIdPart(), since)));
+    return history;
   }
 
   @History
