@@ -40,12 +40,7 @@ class ErrorPageTest {
                 SmartFlow.basic("nobody", "nothing"));
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(SmartFlow.json(response))
-        .isEqualTo(
-            Map.of(
-                "error", "invalid_client",
-                "error_description", "Client authentication failed: client_id",
-                "error_uri", "https://datatracker.ietf.org/doc/html/rfc6749#section-3.2.1"));
+    assertThat(SmartFlow.json(response)).isEqualTo(SmartFlow.invalidClient("client_id"));
   }
 
   @Test
