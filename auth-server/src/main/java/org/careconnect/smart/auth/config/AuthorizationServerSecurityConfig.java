@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.config;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
+import org.careconnect.smart.auth.picker.PatientPickerStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,8 +38,10 @@ class AuthorizationServerSecurityConfig {
       Customizer<OAuth2TokenEndpointConfigurer> tokenEndpoint,
       Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication,
       Customizer<OAuth2TokenIntrospectionEndpointConfigurer> introspectionEndpoint,
-      Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint)
+      Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint,
+      PatientPickerStep patientPicker)
       throws Exception {
+    patientPicker.addTo(http);
     OAuth2AuthorizationServerConfigurer server =
         OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(server.getEndpointsMatcher())

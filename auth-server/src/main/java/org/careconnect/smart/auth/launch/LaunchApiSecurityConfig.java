@@ -42,6 +42,12 @@ class LaunchApiSecurityConfig {
 
   static final String PATH = "/api/launch";
 
+  /**
+   * The restricted scope a client needs among its allowed scopes. Never granted by dynamic
+   * registration; an admin grants it to EHRs and the launcher.
+   */
+  static final String API_SCOPE = "careconnect/launch";
+
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
   SecurityFilterChain launchApiSecurityFilterChain(
@@ -49,7 +55,6 @@ class LaunchApiSecurityConfig {
       RegisteredClientRepository clients,
       OAuth2AuthorizationService authorizations,
       ObjectProvider<PasswordEncoder> passwordEncoder,
-      LaunchProperties properties,
       ObjectMapper json)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher(PATH);
@@ -67,7 +72,7 @@ class LaunchApiSecurityConfig {
     http.securityMatcher(api)
         .addFilterBefore(clientAuthentication, AuthorizationFilter.class)
         .authorizeHttpRequests(
-            authorize -> authorize.anyRequest().access(holdsScope(properties.apiScope())))
+            authorize -> authorize.anyRequest().access(holdsScope(API_SCOPE)))
         .exceptionHandling(
             errors ->
                 errors
@@ -81,7 +86,7 @@ class LaunchApiSecurityConfig {
                                 403,
                                 new ApiError(
                                     "insufficient_scope",
-                                    "the client is not allowed scope " + properties.apiScope()))))
+                                    "the client is not allowed scope " + API_SCOPE))))
         // A machine-to-machine API without cookies: no session, and CSRF does not apply.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())

@@ -9,11 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param lifetime how long a registered EHR launch id can be resolved; SMART 2.2 §EHR launch
  *     expects it to be short-lived, so at most an hour is accepted
- * @param apiScope the restricted custom scope a client needs in its allowed scopes to call
- *     {@code POST /api/launch}
  */
 @ConfigurationProperties("careconnect.auth.launch")
-record LaunchProperties(Duration lifetime, String apiScope) {
+record LaunchProperties(Duration lifetime) {
 
   static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
@@ -21,9 +19,6 @@ record LaunchProperties(Duration lifetime, String apiScope) {
     if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
       throw new IllegalArgumentException(
           "careconnect.auth.launch.lifetime must be positive and at most PT1H, was " + lifetime);
-    }
-    if (apiScope == null || apiScope.isBlank()) {
-      throw new IllegalArgumentException("careconnect.auth.launch.api-scope must be set");
     }
   }
 }

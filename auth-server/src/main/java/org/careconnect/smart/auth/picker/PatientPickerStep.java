@@ -3,7 +3,7 @@ package org.careconnect.smart.auth.picker;
 import org.careconnect.smart.auth.user.UserAccounts;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.web.OAuth2AuthorizationEndpointFilter;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,10 @@ public class PatientPickerStep {
 
   /** Adds the picker to the chain that holds the authorization endpoint. */
   public void addTo(HttpSecurity http) {
+    // Spring Authorization Server adds its endpoint filters at the position of
+    // AbstractPreAuthenticatedProcessingFilter; just before it, the user is known (session) and
+    // no code has been issued yet.
     http.addFilterBefore(
-        new PatientPickerFilter(clients, users), OAuth2AuthorizationEndpointFilter.class);
+        new PatientPickerFilter(clients, users), AbstractPreAuthenticatedProcessingFilter.class);
   }
 }
