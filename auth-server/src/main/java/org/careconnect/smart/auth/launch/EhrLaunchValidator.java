@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.careconnect.smart.auth.authorize.AuthorizationErrors;
 import org.careconnect.smart.auth.user.UserAccounts;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -53,31 +54,31 @@ public class EhrLaunchValidator implements Consumer<OAuth2AuthorizationCodeReque
     RegisteredClient client = context.getRegisteredClient();
     Object launchParameter = request.getAdditionalParameters().get(LAUNCH_PARAMETER);
     if (!(launchParameter instanceof String launchId) || !StringUtils.hasText(launchId)) {
-      throw refusal("scope launch requires the launch parameter of an EHR launch", request, client);
+      throw refusal("scope launch requires the launch parameter of an EHR launch", context);
     }
     Instant now = clock.instant();
     EhrLaunch launch =
         store
             .find(launchId)
-            .orElseThrow(() -> refusal("launch is not a known EHR launch", request, client));
+            .orElseThrow(() -> refusal("launch is not a known EHR launch", context));
     if (!launch.clientId().equals(client.getClientId())) {
-      throw refusal("launch was registered for another client", request, client);
+      throw refusal("launch was registered for another client", context);
     }
     if (launch.expiredAt(now)) {
-      throw refusal("launch has expired", request, client);
+      throw refusal("launch has expired", context);
     }
     if (launch.used()) {
-      throw refusal("launch has already been used", request, client);
+      throw refusal("launch has already been used", context);
     }
     Authentication user = (Authentication) request.getPrincipal();
     if (user == null || TRUST.isAnonymous(user) || !user.isAuthenticated()) {
       return; // checked; used once the user has logged in
     }
     if (launch.user() != null && !isLaunchUser(launch.user(), user.getName())) {
-      throw refusal("launch was registered for another user", request, client);
+      throw refusal("launch was registered for another user", context);
     }
     if (!store.markUsed(launchId, client.getClientId(), user.getName(), now)) {
-      throw refusal("launch has already been used", request, client);
+      throw refusal("launch has already been used", context);
     }
   }
 
@@ -87,29 +88,10 @@ public class EhrLaunchValidator implements Consumer<OAuth2AuthorizationCodeReque
     return launchUser.equals(username) || fhirUser.filter(launchUser::equals).isPresent();
   }
 
-  /**
-   * An {@code invalid_request} error redirect to the request's (already validated) redirect URI,
-   * or the client's only registered one when the request named none.
-   */
+  /** An {@code invalid_request} error redirect to the app, naming the problem. */
   private static OAuth2AuthorizationCodeRequestAuthenticationException refusal(
-      String description,
-      OAuth2AuthorizationCodeRequestAuthenticationToken request,
-      RegisteredClient client) {
-    String redirectUri =
-        StringUtils.hasText(request.getRedirectUri())
-            ? request.getRedirectUri()
-            : client.getRedirectUris().iterator().next();
-    OAuth2AuthorizationCodeRequestAuthenticationToken result =
-        new OAuth2AuthorizationCodeRequestAuthenticationToken(
-            request.getAuthorizationUri(),
-            request.getClientId(),
-            (Authentication) request.getPrincipal(),
-            redirectUri,
-            request.getState(),
-            request.getScopes(),
-            request.getAdditionalParameters());
-    result.setAuthenticated(true);
-    return new OAuth2AuthorizationCodeRequestAuthenticationException(
-        new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null), result);
+      String description, OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+    return AuthorizationErrors.redirect(
+        context, new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, description, null));
   }
 }

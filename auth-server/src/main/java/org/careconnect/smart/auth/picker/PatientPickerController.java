@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
@@ -57,14 +58,7 @@ class PatientPickerController {
       model.addAttribute("problem", problem);
       return VIEW;
     }
-    try {
-      List<PatientSummary> patients = search.patients(query);
-      pending.get().offerPatients(patients);
-      model.addAttribute("patients", patients);
-    } catch (FhirSearchException e) {
-      return unavailable(response, model);
-    }
-    return VIEW;
+    return show("patients", () -> search.patients(query), pending.get()::offerPatients, model, response);
   }
 
   @PostMapping(PATH + "/patient")
@@ -104,14 +98,9 @@ class PatientPickerController {
       return gone(response, model);
     }
     page(model, pending.get(), new PatientQuery(null, null, null));
-    try {
-      List<EncounterSummary> encounters = search.encounters(pending.get().patient());
-      pending.get().offerEncounters(encounters);
-      model.addAttribute("encounters", encounters);
-    } catch (FhirSearchException e) {
-      return unavailable(response, model);
-    }
-    return VIEW;
+    String patient = pending.get().patient();
+    return show(
+        "encounters", () -> search.encounters(patient), pending.get()::offerEncounters, model, response);
   }
 
   @PostMapping(PATH + "/encounter")
@@ -135,6 +124,29 @@ class PatientPickerController {
     }
     picker.finish(pending.get(), new PickedContext(pending.get().patient(), none ? null : encounter));
     return "redirect:" + pending.get().authorizationRequestUri();
+  }
+
+  /** A FHIR search whose results the page lists. */
+  @FunctionalInterface
+  private interface Search<T> {
+    List<T> run() throws FhirSearchException;
+  }
+
+  /** Runs the search, records what it offered (only those may be picked) and lists them. */
+  private static <T> String show(
+      String name,
+      Search<T> search,
+      Consumer<List<T>> offer,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      List<T> found = search.run();
+      offer.accept(found);
+      model.addAttribute(name, found);
+      return VIEW;
+    } catch (FhirSearchException e) {
+      return unavailable(response, model);
+    }
   }
 
   private void page(Model model, PendingPick pick, PatientQuery query) {
