@@ -52,6 +52,9 @@ class EhrLaunchFlowTest extends LaunchIntegrationTest {
                 Map.of("reference", "DocumentReference/doc-1"),
                 Map.of("reference", "Observation/obs-1", "role", "https://example.org/role/focus")));
     assertThat(((String) token.get("scope")).split(" ")).contains("launch");
+    assertThat(SmartFlow.claims((String) token.get("access_token")))
+        .containsEntry("patient", "pat-42")
+        .containsEntry("encounter", "enc-7");
   }
 
   @Test
