@@ -2,13 +2,10 @@ package org.careconnect.smart.auth.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.auth.launch.support.LaunchIntegrationTest;
-import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.SmartFlow;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -18,13 +15,7 @@ class LaunchApiTest extends LaunchIntegrationTest {
 
   @Test
   void launchApiWhenNoCredentialsThen401InvalidClient() {
-    HttpResponse<String> response =
-        new Browser(port)
-            .send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/launch"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"x\"}"))
-                .build());
+    HttpResponse<String> response = postLaunch(null, "{\"client_id\":\"x\"}");
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body())
@@ -36,13 +27,7 @@ class LaunchApiTest extends LaunchIntegrationTest {
   void launchApiWhenWrongSecretThen401InvalidClient() {
     RegisteredClient ehr = ehr("careconnect/launch");
     HttpResponse<String> response =
-        new Browser(port)
-            .send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/launch"))
-                .header("Authorization", SmartFlow.basic(ehr.getClientId(), "not-the-secret"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"x\"}"))
-                .build());
+        postLaunch(SmartFlow.basic(ehr.getClientId(), "not-the-secret"), "{\"client_id\":\"x\"}");
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body())

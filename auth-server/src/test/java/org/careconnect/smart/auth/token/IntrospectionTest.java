@@ -50,8 +50,7 @@ class IntrospectionTest {
   void inactiveAtOnceWhenAccessTokenRevokedByItsClient() {
     SmartFlow app = new SmartFlow(new Browser(port), fixtures.confidentialClient("app-secret"));
     app.clientSecret = "app-secret";
-    Map<String, Object> tokens = SmartFlow.json(app.exchange(app.code(fixtures.patient("p"), SCOPE)));
-    String accessToken = (String) tokens.get("access_token");
+    String accessToken = accessToken(app);
     assertThat(SmartFlow.json(introspect(accessToken))).containsEntry("active", true);
 
     HttpResponse<String> revoked =
@@ -70,8 +69,7 @@ class IntrospectionTest {
   void stillActiveWhenAnotherClientTriesToRevoke() {
     SmartFlow app = new SmartFlow(new Browser(port), fixtures.confidentialClient("app-secret"));
     app.clientSecret = "app-secret";
-    Map<String, Object> tokens = SmartFlow.json(app.exchange(app.code(fixtures.patient("p"), SCOPE)));
-    String accessToken = (String) tokens.get("access_token");
+    String accessToken = accessToken(app);
     fixtures.confidentialClient("x");
 
     HttpResponse<String> refused =
@@ -119,6 +117,10 @@ class IntrospectionTest {
       caller = fixtures.confidentialClient("caller-secret");
     }
     return caller;
+  }
+
+  private String accessToken(SmartFlow app) {
+    return (String) SmartFlow.json(app.exchange(app.code(fixtures.patient("p"), SCOPE))).get("access_token");
   }
 
   private HttpResponse<String> introspect(String token) {

@@ -76,13 +76,19 @@ public abstract class LaunchIntegrationTest {
 
   /** {@code POST /api/launch} with HTTP Basic as {@code caller}. */
   protected HttpResponse<String> registerLaunch(RegisteredClient caller, String json) {
-    return new Browser(port)
-        .send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/launch"))
-                .header("Authorization", SmartFlow.basic(caller.getClientId(), SECRET))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
+    return postLaunch(SmartFlow.basic(caller.getClientId(), SECRET), json);
+  }
+
+  /** {@code POST /api/launch} with this Authorization header, or none when null. */
+  protected HttpResponse<String> postLaunch(String authorization, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/launch"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return new Browser(port).send(request.build());
   }
 
   /** Registers an EHR launch of {@code app} with the given JSON members; its launch id. */
