@@ -2,6 +2,7 @@ package org.careconnect.smart.auth.authorize;
 
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.consent.RememberedConsent;
+import org.careconnect.smart.auth.launch.EhrLaunchValidator;
 import org.careconnect.smart.auth.launch.LaunchContextBinding;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,8 @@ class AuthorizationEndpointConfig {
       AuthServerProperties properties,
       RegisteredClientRepository clients,
       LaunchContextBinding launchContexts,
-      RememberedConsent consents) {
+      RememberedConsent consents,
+      EhrLaunchValidator ehrLaunch) {
     return endpoint ->
         endpoint
             .consentPage(CONSENT_PAGE)
@@ -56,7 +58,8 @@ class AuthorizationEndpointConfig {
                                 OAuth2AuthorizationCodeRequestAuthenticationValidator
                                     .DEFAULT_REDIRECT_URI_VALIDATOR
                                     .andThen(new SmartScopeValidator())
-                                    .andThen(new AudienceValidator(properties.fhirBaseUrls())));
+                                    .andThen(new AudienceValidator(properties.fhirBaseUrls()))
+                                    .andThen(ehrLaunch));
                           }
                         }))
             .authorizationResponseHandler(new AuthorizationResponse(launchContexts, consents));

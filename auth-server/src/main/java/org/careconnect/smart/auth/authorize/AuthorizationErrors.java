@@ -12,11 +12,11 @@ import org.springframework.util.StringUtils;
  * app as a redirect (error, error_description, state); the endpoint filter does the redirect when
  * the exception carries a redirect URI.
  */
-final class AuthorizationErrors {
+public final class AuthorizationErrors {
 
   private AuthorizationErrors() {}
 
-  static OAuth2AuthorizationCodeRequestAuthenticationException redirect(
+  public static OAuth2AuthorizationCodeRequestAuthenticationException redirect(
       OAuth2AuthorizationCodeRequestAuthenticationContext context, OAuth2Error error) {
     OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
     String redirectUri =

@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.config;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
+import org.careconnect.smart.auth.picker.PatientPickerStep;
 import org.careconnect.smart.auth.token.NoStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +40,10 @@ class AuthorizationServerSecurityConfig {
       Customizer<OAuth2TokenEndpointConfigurer> tokenEndpoint,
       Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication,
       Customizer<OAuth2TokenIntrospectionEndpointConfigurer> introspectionEndpoint,
-      Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint)
+      Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint,
+      PatientPickerStep patientPicker)
       throws Exception {
+    patientPicker.addTo(http);
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     OAuth2AuthorizationServerConfigurer server =
         OAuth2AuthorizationServerConfigurer.authorizationServer();

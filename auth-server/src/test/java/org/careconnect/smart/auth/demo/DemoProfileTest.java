@@ -37,8 +37,9 @@ class DemoProfileTest {
 
       server.getBean(DemoData.class).run(null); // a second start on the same database
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(3);
+      // sample-app, confidential-app, and launch/LauncherDemoClient's smart-launcher
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
-          .isEqualTo(2);
+          .isEqualTo(3);
     }
   }
 

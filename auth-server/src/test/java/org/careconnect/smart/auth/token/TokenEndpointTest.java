@@ -87,7 +87,9 @@ class TokenEndpointTest {
   @Test
   void fhirUserIsPractitionerAndNoPatientWhenClinicianLogsIn() {
     SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
-    Map<String, Object> body = SmartFlow.json(flow.exchange(flow.code(fixtures.clinician("gp-7"), SCOPE)));
+    // without launch/patient: with it, a clinician picks a patient first (picker/PatientPickerTest)
+    Map<String, Object> body =
+        SmartFlow.json(flow.exchange(flow.code(fixtures.clinician("gp-7"), "openid fhirUser user/*.rs")));
 
     assertThat(body).doesNotContainKey("patient");
     assertThat(SmartFlow.claims((String) body.get("id_token"))).containsEntry("fhirUser", "Practitioner/gp-7");
