@@ -8,5 +8,15 @@ echo "== CareConnect SMART tests =="
 java -version 2>&1 | head -1
 mvn -v 2>&1 | head -1
 
+# Browser tests drive Debian's headless Chromium; install it when this machine lacks it.
+if ! command -v chromedriver >/dev/null || [ ! -x /usr/lib/chromium/chromium ]; then
+  echo "== Installing chromium and chromium-driver (browser tests)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver
+fi
+# Selenium must never try to download a browser or driver.
+export SE_OFFLINE=true
+
 # -B -ntp, never -q: Surefire's "Tests run:" lines must stay visible.
 mvn -B -ntp verify

@@ -1,0 +1,39 @@
+package org.careconnect.smart.auth.client;
+
+import org.careconnect.smart.auth.token.NoStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2ClientAuthenticationConfigurer;
+
+/**
+ * Registered clients (JDBC) and how they authenticate: none (public, with PKCE, or a public
+ * refresh), client_secret_basic and client_secret_post (secrets stored bcrypt-hashed; Spring
+ * Authorization Server verifies them with the PasswordEncoder bean). private_key_jwt comes with
+ * backend services, in a later issue: Spring's JwtClientAssertion converter is already in the
+ * chain and needs only a client's JWK set URL or keys.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClientConfig {
+
+  @Bean
+  RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+    return new JdbcRegisteredClientRepository(jdbc);
+  }
+
+  @Bean
+  Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication(
+      OAuth2AuthorizationService authorizations, RegisteredClientRepository clients) {
+    return configurer ->
+        configurer
+            .authenticationConverters(
+                converters -> converters.add(0, new PublicClientRefreshConverter(authorizations, clients)))
+            .authenticationProviders(
+                providers -> providers.add(0, new PublicClientRefreshProvider(clients)))
+            .errorResponseHandler(NoStore.errors());
+  }
+}

@@ -1,0 +1,41 @@
+package org.careconnect.smart.auth.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import java.util.Map;
+
+/**
+ * Filter chain 3 of 3: the browser pages (login, consent, error). Form login with CSRF tokens;
+ * the consent page needs a logged-in user; framing only by the launcher.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginSecurityConfig {
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain loginChain(
+      HttpSecurity http, AuthenticationProvider passwordLogin, AuthServerProperties properties)
+      throws Exception {
+    ExceptionMappingAuthenticationFailureHandler failures =
+        new ExceptionMappingAuthenticationFailureHandler();
+    failures.setDefaultFailureUrl("/login?error");
+    failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/login", "/error", "/css/**", "/favicon.ico")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .authenticationProvider(passwordLogin)
+        .formLogin(form -> form.loginPage("/login").failureHandler(failures))
+        .headers(headers -> BrowserFraming.allowLauncherOnly(headers, properties));
+    return http.build();
+  }
+}

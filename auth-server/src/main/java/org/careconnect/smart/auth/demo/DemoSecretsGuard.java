@@ -1,0 +1,37 @@
+package org.careconnect.smart.auth.demo;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+
+/**
+ * Outside the demo profile the server refuses to start while a demo password or secret is
+ * configured: a production deployment must never accept the published demo credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!demo")
+class DemoSecretsGuard {
+
+  static final List<String> DEMO_SECRETS =
+      List.of(
+          "careconnect.auth.demo.clinician-password",
+          "careconnect.auth.demo.patient-password",
+          "careconnect.auth.demo.confidential-client-secret");
+
+  @Bean
+  Object demoSecretsAbsent(Environment environment) {
+    List<String> configured =
+        DEMO_SECRETS.stream()
+            .filter(key -> !environment.getProperty(key, "").isBlank())
+            .toList();
+    if (!configured.isEmpty()) {
+      throw new IllegalStateException(
+          "Refusing to start: demo credentials are configured outside the demo profile: "
+              + configured
+              + ". Remove them, or run with SPRING_PROFILES_ACTIVE=demo.");
+    }
+    return new Object();
+  }
+}

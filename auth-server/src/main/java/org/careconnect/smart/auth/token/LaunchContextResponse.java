@@ -1,0 +1,44 @@
+package org.careconnect.smart.auth.token;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.careconnect.smart.auth.launch.LaunchContext;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
+
+/**
+ * Adds the launch context to the token response (SMART 2.2 §"Launch context arrives with your
+ * access_token": patient, encounter, need_patient_banner, smart_style_url, fhirContext), on the
+ * first token and on every refresh.
+ */
+final class LaunchContextResponse implements Consumer<OAuth2AccessTokenAuthenticationContext> {
+
+  private final OAuth2AuthorizationService authorizations;
+
+  LaunchContextResponse(OAuth2AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  @Override
+  public void accept(OAuth2AccessTokenAuthenticationContext context) {
+    OAuth2AccessTokenAuthenticationToken result = context.getAuthentication();
+    String accessToken = result.getAccessToken().getTokenValue();
+    OAuth2Authorization authorization =
+        authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
+    if (authorization == null) {
+      return;
+    }
+    Map<String, Object> launch = LaunchContext.of(authorization).tokenResponseParameters();
+    if (!launch.isEmpty()) {
+      // the builder's additional parameters are replaced, not merged: keep id_token etc.
+      Map<String, Object> parameters =
+          new LinkedHashMap<>(result.getAdditionalParameters());
+      parameters.putAll(launch);
+      context.getAccessTokenResponse().additionalParameters(parameters);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.careconnect.smart.auth.token;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+
+/**
+ * RFC 6749 §5.1: responses carrying tokens must not be cached; here every answer of the token,
+ * introspection and revocation endpoints, errors included, is {@code no-store}.
+ */
+public final class NoStore {
+
+  private NoStore() {}
+
+  static void apply(HttpServletResponse response) {
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Pragma", "no-cache");
+  }
+
+  static AuthenticationSuccessHandler success(AuthenticationSuccessHandler delegate) {
+    return (request, response, authentication) -> {
+      apply(response);
+      delegate.onAuthenticationSuccess(request, response, authentication);
+    };
+  }
+
+  /**
+   * RFC 6749 §5.2 JSON error body, uncacheable: 401 for invalid_client (the client failed to
+   * authenticate), else 400.
+   */
+  public static AuthenticationFailureHandler errors() {
+    OAuth2ErrorHttpMessageConverter json = new OAuth2ErrorHttpMessageConverter();
+    return (request, response, exception) -> {
+      OAuth2Error error =
+          exception instanceof OAuth2AuthenticationException oauth2
+              ? oauth2.getError()
+              : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
+      apply(response);
+      ServletServerHttpResponse http = new ServletServerHttpResponse(response);
+      http.setStatusCode(
+          OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())
+              ? HttpStatus.UNAUTHORIZED
+              : HttpStatus.BAD_REQUEST);
+      json.write(error, null, http);
+    };
+  }
+}

@@ -1,0 +1,85 @@
+package org.careconnect.smart.auth.token;
+
+import java.time.Clock;
+import org.careconnect.smart.auth.user.UserAccounts;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2TokenEndpointConfigurer;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2TokenIntrospectionEndpointConfigurer;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2TokenRevocationEndpointConfigurer;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.http.converter.OAuth2TokenIntrospectionHttpMessageConverter;
+
+/**
+ * Token issuance: stored authorizations (JDBC, with refresh-token families), the token generator
+ * (signed JWT access and ID tokens, SMART refresh tokens), and the token, introspection (RFC 7662)
+ * and revocation (RFC 7009) endpoints' responses.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfig {
+
+  @Bean
+  OAuth2AuthorizationService authorizationService(
+      JdbcTemplate jdbc, RegisteredClientRepository clients, Clock clock) {
+    return new RefreshTokenFamilies(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbc, clock);
+  }
+
+  @Bean
+  OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, UserAccounts users) {
+    JwtGenerator jwts = new JwtGenerator(jwtEncoder);
+    jwts.setJwtCustomizer(new SmartTokenClaims(users));
+    return new DelegatingOAuth2TokenGenerator(jwts, new SmartRefreshTokenGenerator());
+  }
+
+  @Bean
+  Customizer<OAuth2TokenEndpointConfigurer> tokenEndpoint(
+      OAuth2AuthorizationService authorizations) {
+    OAuth2AccessTokenResponseAuthenticationSuccessHandler tokens =
+        new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
+    tokens.setAccessTokenResponseCustomizer(new LaunchContextResponse(authorizations));
+    return endpoint ->
+        endpoint
+            .accessTokenResponseHandler(NoStore.success(tokens))
+            .errorResponseHandler(NoStore.errors());
+  }
+
+  @Bean
+  Customizer<OAuth2TokenIntrospectionEndpointConfigurer> introspectionEndpoint() {
+    OAuth2TokenIntrospectionHttpMessageConverter introspection =
+        new OAuth2TokenIntrospectionHttpMessageConverter();
+    return endpoint ->
+        endpoint
+            .introspectionResponseHandler(
+                NoStore.success(
+                    (request, response, authentication) ->
+                        introspection.write(
+                            ((OAuth2TokenIntrospectionAuthenticationToken) authentication)
+                                .getTokenClaims(),
+                            null,
+                            new ServletServerHttpResponse(response))))
+            .errorResponseHandler(NoStore.errors());
+  }
+
+  @Bean
+  Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint() {
+    return endpoint ->
+        endpoint
+            .revocationResponseHandler(
+                NoStore.success(
+                    (request, response, authentication) ->
+                        response.setStatus(HttpStatus.OK.value())))
+            .errorResponseHandler(NoStore.errors());
+  }
+}
