@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.config;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,20 +38,24 @@ class AuthorizationServerSecurityConfig {
       Customizer<OAuth2TokenEndpointConfigurer> tokenEndpoint,
       Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication,
       Customizer<OAuth2TokenIntrospectionEndpointConfigurer> introspectionEndpoint,
-      Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint)
+      Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint,
+      List<Customizer<OAuth2AuthorizationServerConfigurer>> extensions)
       throws Exception {
     OAuth2AuthorizationServerConfigurer server =
         OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(server.getEndpointsMatcher())
         .with(
             server,
-            as ->
-                as.oidc(withDefaults())
-                    .authorizationEndpoint(authorizationEndpoint)
-                    .tokenEndpoint(tokenEndpoint)
-                    .clientAuthentication(clientAuthentication)
-                    .tokenIntrospectionEndpoint(introspectionEndpoint)
-                    .tokenRevocationEndpoint(revocationEndpoint))
+            as -> {
+              as.oidc(withDefaults())
+                  .authorizationEndpoint(authorizationEndpoint)
+                  .tokenEndpoint(tokenEndpoint)
+                  .clientAuthentication(clientAuthentication)
+                  .tokenIntrospectionEndpoint(introspectionEndpoint)
+                  .tokenRevocationEndpoint(revocationEndpoint);
+              // features spanning several endpoints (client/AsymmetricClientConfig)
+              extensions.forEach(extension -> extension.customize(as));
+            })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // An authorization request from a browser that has no session yet goes to the login
         // page (whatever its Accept header); it comes back here after login.

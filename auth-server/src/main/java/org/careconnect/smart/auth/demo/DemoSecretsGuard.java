@@ -18,7 +18,8 @@ class DemoSecretsGuard {
       List.of(
           "careconnect.auth.demo.clinician-password",
           "careconnect.auth.demo.patient-password",
-          "careconnect.auth.demo.confidential-client-secret");
+          "careconnect.auth.demo.confidential-client-secret",
+          "careconnect.auth.demo.backend-client-jwks");
 
   @Bean
   Object demoSecretsAbsent(Environment environment) {
