@@ -2,6 +2,7 @@ package org.careconnect.smart.auth.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -35,7 +36,9 @@ final class BackendTokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
     }
     JwtClaimsSet.Builder claims = context.getClaims();
     OAuth2AuthorizationGrantAuthenticationToken grant = context.getAuthorizationGrant();
-    claims.audience(List.of(requests.audience(grant.getAdditionalParameters())));
+    // An ArrayList: the JDBC authorization service stores the claims with Jackson type ids and
+    // reads back only allowlisted collection types (List.of's class is not one).
+    claims.audience(new ArrayList<>(List.of(requests.audience(grant.getAdditionalParameters()))));
     claims.claims(
         c -> {
           Instant issuedAt = (Instant) c.get("iat");

@@ -43,7 +43,14 @@ final class ClientAssertionAuthenticationProvider implements AuthenticationProvi
         new OAuth2ClientAuthenticationToken(
             (String) ours.getPrincipal(), JWT_BEARER, ours.getCredentials(), ours.getAdditionalParameters());
     try {
-      return delegate.authenticate(standard);
+      OAuth2ClientAuthenticationToken authenticated =
+          (OAuth2ClientAuthenticationToken) delegate.authenticate(standard);
+      // SAS names the method after the client's signing-algorithm setting (client_secret_jwt
+      // when unset); this provider verifies private keys only.
+      return new OAuth2ClientAuthenticationToken(
+          authenticated.getRegisteredClient(),
+          ClientAuthenticationMethod.PRIVATE_KEY_JWT,
+          authenticated.getCredentials());
     } catch (OAuth2AuthenticationException e) {
       throw described(e);
     }
@@ -66,12 +73,11 @@ final class ClientAssertionAuthenticationProvider implements AuthenticationProvi
     } else {
       rule = null;
     }
-    if (rule == null) {
-      return e;
-    }
     OAuth2Error error = e.getError();
+    String description =
+        rule == null ? error.getDescription() : "Client authentication failed: " + rule;
     return new OAuth2AuthenticationException(
-        new OAuth2Error(error.getErrorCode(), "Client authentication failed: " + rule, error.getUri()), e);
+        new OAuth2Error(error.getErrorCode(), description, ClientAssertionValidator.ERROR_URI), e);
   }
 
   /** A JWK Set that could not be fetched: say why, as RemoteJwkSets words it. */
