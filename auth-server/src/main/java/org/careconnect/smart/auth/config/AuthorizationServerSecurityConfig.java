@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
 import java.util.List;
+import org.careconnect.smart.auth.token.NoStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Filter chain 1 of 3: Spring Authorization Server's endpoints (authorize, token, introspect,
@@ -41,6 +43,7 @@ class AuthorizationServerSecurityConfig {
       Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint,
       List<Customizer<OAuth2AuthorizationServerConfigurer>> extensions)
       throws Exception {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     OAuth2AuthorizationServerConfigurer server =
         OAuth2AuthorizationServerConfigurer.authorizationServer();
     http.securityMatcher(server.getEndpointsMatcher())
@@ -61,9 +64,16 @@ class AuthorizationServerSecurityConfig {
         // page (whatever its Accept header); it comes back here after login.
         .exceptionHandling(
             exceptions ->
-                exceptions.defaultAuthenticationEntryPointFor(
-                    new LoginUrlAuthenticationEntryPoint("/login"),
-                    PathPatternRequestMatcher.withDefaults().matcher("/oauth2/authorize")))
+                exceptions
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        paths.matcher("/oauth2/authorize"))
+                    .defaultAuthenticationEntryPointFor(
+                        NoStore.unauthenticatedClient(),
+                        new OrRequestMatcher(
+                            paths.matcher("/oauth2/token"),
+                            paths.matcher("/oauth2/introspect"),
+                            paths.matcher("/oauth2/revoke"))))
         .oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()))
         .cors(withDefaults())
         .headers(headers -> BrowserFraming.allowLauncherOnly(headers, properties));

@@ -3,7 +3,6 @@ package org.careconnect.smart.auth.config;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -12,7 +11,9 @@ import java.util.Map;
 
 /**
  * Filter chain 3 of 3: the browser pages (login, consent, error). Form login with CSRF tokens;
- * the consent page needs a logged-in user; framing only by the launcher.
+ * the consent page needs a logged-in user; framing only by the launcher. Passwords are checked by
+ * the one AuthenticationProvider bean (user/UserConfig), which Spring Security makes the global
+ * authentication manager; adding it here too would run it twice per failed login.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginSecurityConfig {
@@ -20,7 +21,7 @@ class LoginSecurityConfig {
   @Bean
   @Order(3)
   SecurityFilterChain loginChain(
-      HttpSecurity http, AuthenticationProvider passwordLogin, AuthServerProperties properties)
+      HttpSecurity http, AuthServerProperties properties)
       throws Exception {
     ExceptionMappingAuthenticationFailureHandler failures =
         new ExceptionMappingAuthenticationFailureHandler();
@@ -33,7 +34,6 @@ class LoginSecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .authenticationProvider(passwordLogin)
         .formLogin(form -> form.loginPage("/login").failureHandler(failures))
         .headers(headers -> BrowserFraming.allowLauncherOnly(headers, properties));
     return http.build();

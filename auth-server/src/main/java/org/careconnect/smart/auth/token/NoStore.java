@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
@@ -27,6 +28,19 @@ public final class NoStore {
     return (request, response, authentication) -> {
       apply(response);
       delegate.onAuthenticationSuccess(request, response, authentication);
+    };
+  }
+
+  /**
+   * A request to the token, introspection or revocation endpoint without any client
+   * authentication: 401 with the RFC 6749 §5.2 body, not an empty page.
+   */
+  public static AuthenticationEntryPoint unauthenticatedClient() {
+    AuthenticationFailureHandler errors = errors();
+    return (request, response, exception) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"oauth2\"");
+      errors.onAuthenticationFailure(
+          request, response, new OAuth2AuthenticationException(OAuth2ErrorCodes.INVALID_CLIENT));
     };
   }
 

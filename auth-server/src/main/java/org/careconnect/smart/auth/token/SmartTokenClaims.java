@@ -2,7 +2,7 @@ package org.careconnect.smart.auth.token;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collections;
 import org.careconnect.smart.auth.launch.LaunchContext;
 import org.careconnect.smart.auth.user.UserAccounts;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -47,7 +47,10 @@ final class SmartTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext
     }
     JwtClaimsSet.Builder claims = context.getClaims();
     if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-      requestedAudience(authorization).ifPresent(aud -> claims.audience(List.of(aud)));
+      // a singleton list: the stored authorization's claims are read back through Spring
+      // Security's allow-listed Jackson types, which exclude List.of's
+      requestedAudience(authorization)
+          .ifPresent(aud -> claims.audience(Collections.singletonList(aud)));
       capLifetime(claims);
       users.fhirUser(authorization.getPrincipalName()).ifPresent(f -> claims.claim(FHIR_USER, f));
       LaunchContext launch = LaunchContext.of(authorization);
