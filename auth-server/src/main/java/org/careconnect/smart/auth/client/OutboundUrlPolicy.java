@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which URLs a client may give us for things this server or its users' browsers fetch
@@ -22,6 +23,7 @@ import java.util.Set;
  */
 public final class OutboundUrlPolicy {
 
+  private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Set<String> LOCAL_NAMES = Set.of("localhost", "localhost.localdomain");
 
   private final HostResolver resolver;
@@ -54,7 +56,11 @@ public final class OutboundUrlPolicy {
     }
     InetAddress[] addresses;
     try {
-      addresses = resolver.resolve(host);
+      // An IP literal is parsed, never looked up; only names go to the resolver.
+      addresses =
+          IP_LITERAL.matcher(host).matches() || host.contains(":")
+              ? new InetAddress[] {InetAddress.getByName(host)}
+              : resolver.resolve(host);
     } catch (UnknownHostException | SecurityException e) {
       throw new DisallowedUrlException(field + " has a host that does not resolve");
     }
