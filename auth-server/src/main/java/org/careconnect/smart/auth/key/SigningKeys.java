@@ -84,11 +84,15 @@ public class SigningKeys {
     return key.getKeyID();
   }
 
-  /** Start-up: the first run creates a key; later runs use the stored one. */
+  /**
+   * Start-up: the first run creates a key; later runs use the stored one, read at once so a
+   * missing or wrong key-encryption key stops the start rather than the first token request.
+   */
   synchronized void ensureSigner() {
     if (store.active().isEmpty()) {
       rotate();
     }
+    current();
   }
 
   /** Scheduled: rotate when the signer is older than the interval; delete expired keys. */

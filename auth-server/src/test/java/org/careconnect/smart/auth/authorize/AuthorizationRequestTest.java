@@ -55,15 +55,12 @@ class AuthorizationRequestTest {
     Map<String, String> request = flow.request(SCOPE);
     request.put("code_challenge", flow.verifier);
     request.put("code_challenge_method", "plain");
-    HttpResponse<String> response = flow.authorize(request);
 
-    assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(Browser.query(Browser.location(response)))
-        .containsExactly(
-            entry("error", "invalid_request"),
-            entry("error_description", "OAuth 2.0 Parameter: code_challenge_method"),
-            entry("error_uri", PKCE_ERROR_URI),
-            entry("state", "state-123"));
+    assertErrorRedirect(
+        flow.authorize(request),
+        entry("error", "invalid_request"),
+        entry("error_description", "OAuth 2.0 Parameter: code_challenge_method"),
+        entry("error_uri", PKCE_ERROR_URI));
   }
 
   @Test
@@ -72,14 +69,12 @@ class AuthorizationRequestTest {
     Map<String, String> request = flow.request(SCOPE);
     request.remove("code_challenge");
     request.remove("code_challenge_method");
-    HttpResponse<String> response = flow.authorize(request);
 
-    assertThat(Browser.query(Browser.location(response)))
-        .containsExactly(
-            entry("error", "invalid_request"),
-            entry("error_description", "OAuth 2.0 Parameter: code_challenge"),
-            entry("error_uri", PKCE_ERROR_URI),
-            entry("state", "state-123"));
+    assertErrorRedirect(
+        flow.authorize(request),
+        entry("error", "invalid_request"),
+        entry("error_description", "OAuth 2.0 Parameter: code_challenge"),
+        entry("error_uri", PKCE_ERROR_URI));
   }
 
   @Test
@@ -87,17 +82,12 @@ class AuthorizationRequestTest {
     SmartFlow flow = new SmartFlow(browser, fixtures.publicClient());
     Map<String, String> request = flow.request(SCOPE);
     request.remove("aud");
-    HttpResponse<String> response = flow.authorize(request);
 
-    assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(Browser.location(response)).startsWith(Fixtures.REDIRECT + "?");
-    assertThat(Browser.query(Browser.location(response)))
-        .containsExactly(
-            entry("error", "invalid_request"),
-            entry(
-                "error_description",
-                "The aud parameter is required: the FHIR base URL the app will use"),
-            entry("state", "state-123"));
+    assertErrorRedirect(
+        flow.authorize(request),
+        entry("error", "invalid_request"),
+        entry(
+            "error_description", "The aud parameter is required: the FHIR base URL the app will use"));
   }
 
   @Test
@@ -105,15 +95,13 @@ class AuthorizationRequestTest {
     SmartFlow flow = new SmartFlow(browser, fixtures.publicClient());
     Map<String, String> request = flow.request(SCOPE);
     request.put("aud", "https://evil.example/fhir");
-    HttpResponse<String> response = flow.authorize(request);
 
-    assertThat(Browser.query(Browser.location(response)))
-        .containsExactly(
-            entry("error", "invalid_request"),
-            entry(
-                "error_description",
-                "The aud parameter is not a FHIR server this authorisation server serves"),
-            entry("state", "state-123"));
+    assertErrorRedirect(
+        flow.authorize(request),
+        entry("error", "invalid_request"),
+        entry(
+            "error_description",
+            "The aud parameter is not a FHIR server this authorisation server serves"));
   }
 
   @Test
@@ -211,12 +199,23 @@ class AuthorizationRequestTest {
   @Test
   void errorRedirectWhenNoRequestedScopeIsAllowed() {
     SmartFlow flow = new SmartFlow(browser, fixtures.publicClient());
-    HttpResponse<String> response = flow.authorize(flow.request("user/*.cruds"));
+    assertErrorRedirect(
+        flow.authorize(flow.request("user/*.cruds")),
+        entry("error", "invalid_scope"),
+        entry("error_description", "None of the requested scopes is allowed for this app"));
+  }
 
-    assertThat(Browser.query(Browser.location(response)))
-        .containsExactly(
-            entry("error", "invalid_scope"),
-            entry("error_description", "None of the requested scopes is allowed for this app"),
-            entry("state", "state-123"));
+  /** RFC 6749 §4.1.2.1: a redirect to the app with exactly these parameters and the state. */
+  @SafeVarargs
+  private static void assertErrorRedirect(
+      HttpResponse<String> response, Map.Entry<String, String>... parameters) {
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(Browser.location(response)).startsWith(Fixtures.REDIRECT + "?");
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> parameter : parameters) {
+      expected.put(parameter.getKey(), parameter.getValue());
+    }
+    expected.put("state", "state-123");
+    assertThat(Browser.query(Browser.location(response))).containsExactlyEntriesOf(expected);
   }
 }

@@ -60,6 +60,17 @@ public final class Browser {
     return send(request.build());
   }
 
+  /** A CORS preflight for a POST with an Authorization header (Fetch standard §3.2.2). */
+  public HttpResponse<String> preflight(String path, String origin) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization")
+            .build());
+  }
+
   public HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -117,6 +117,14 @@ public final class SmartFlow {
             .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Spring Authorization Server's RFC 6749 §5.2 body for a failed client authentication. */
+  public static Map<String, Object> invalidClient(String parameter) {
+    return Map.of(
+        "error", "invalid_client",
+        "error_description", "Client authentication failed: " + parameter,
+        "error_uri", "https://datatracker.ietf.org/doc/html/rfc6749#section-3.2.1");
+  }
+
   public static Map<String, Object> json(HttpResponse<String> response) {
     try {
       return JSON.readValue(response.body(), new TypeReference<>() {});

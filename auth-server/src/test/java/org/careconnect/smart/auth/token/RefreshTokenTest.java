@@ -49,13 +49,7 @@ class RefreshTokenTest {
     SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
     Map<String, Object> first = firstTokens(flow);
 
-    HttpResponse<String> response =
-        flow.browser.post(
-            "/oauth2/token",
-            Map.of(
-                "grant_type", "refresh_token",
-                "refresh_token", first.get("refresh_token"),
-                "client_id", flow.client.getClientId()));
+    HttpResponse<String> response = refreshNaming(flow, first, flow.client.getClientId());
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
@@ -65,12 +59,7 @@ class RefreshTokenTest {
     Map<String, Object> first = firstTokens(flow);
 
     HttpResponse<String> response =
-        flow.browser.post(
-            "/oauth2/token",
-            Map.of(
-                "grant_type", "refresh_token",
-                "refresh_token", first.get("refresh_token"),
-                "client_id", fixtures.publicClient().getClientId()));
+        refreshNaming(flow, first, fixtures.publicClient().getClientId());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(SmartFlow.json(response))
         .isEqualTo(
@@ -121,5 +110,15 @@ class RefreshTokenTest {
             .post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", "nope"));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(SmartFlow.json(response)).isEqualTo(Map.of("error", "invalid_grant"));
+  }
+
+  private static HttpResponse<String> refreshNaming(
+      SmartFlow flow, Map<String, Object> tokens, String clientId) {
+    return flow.browser.post(
+        "/oauth2/token",
+        Map.of(
+            "grant_type", "refresh_token",
+            "refresh_token", tokens.get("refresh_token"),
+            "client_id", clientId));
   }
 }

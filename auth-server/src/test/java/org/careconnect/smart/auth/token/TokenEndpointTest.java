@@ -155,12 +155,7 @@ class TokenEndpointTest {
     HttpResponse<String> response = flow.exchange(flow.code(fixtures.patient("p"), SCOPE));
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(SmartFlow.json(response))
-        .isEqualTo(
-            Map.of(
-                "error", "invalid_client",
-                "error_description", "Client authentication failed: client_secret",
-                "error_uri", "https://datatracker.ietf.org/doc/html/rfc6749#section-3.2.1"));
+    assertThat(SmartFlow.json(response)).isEqualTo(SmartFlow.invalidClient("client_secret"));
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(response.headers().firstValue("Pragma")).hasValue("no-cache");
   }
@@ -168,14 +163,7 @@ class TokenEndpointTest {
   @Test
   void corsHeadersWhenAllowedOriginCallsTokenEndpoint() {
     Browser app = new Browser(port);
-    HttpResponse<String> preflight =
-        app.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/oauth2/token"))
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://localhost:9200")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization")
-                .build());
+    HttpResponse<String> preflight = app.preflight("/oauth2/token", "http://localhost:9200");
     assertThat(preflight.statusCode()).isEqualTo(200);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9200");
 
@@ -188,13 +176,7 @@ class TokenEndpointTest {
   @Test
   void forbiddenWhenOtherOriginPreflightsTokenEndpoint() {
     Browser app = new Browser(port);
-    HttpResponse<String> preflight =
-        app.send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/oauth2/token"))
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST")
-                .build());
+    HttpResponse<String> preflight = app.preflight("/oauth2/token", "https://evil.example");
     assertThat(preflight.statusCode()).isEqualTo(403);
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }

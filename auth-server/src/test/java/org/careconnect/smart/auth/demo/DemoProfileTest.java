@@ -1,0 +1,79 @@
+package org.careconnect.smart.auth.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.careconnect.smart.auth.AuthServerApplication;
+import org.careconnect.smart.auth.support.Browser;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+/** Demo users and clients exist only in the demo profile; production refuses demo secrets. */
+class DemoProfileTest {
+
+  @Test
+  void demoUsersCanLogInAndDemoClientsExistWhenDemoProfileActive() throws Exception {
+    try (ConfigurableApplicationContext server = start("test", "demo")) {
+      Browser browser = new Browser(port(server));
+      for (String user : new String[] {"clinician", "patient1", "patient2"}) {
+        String password = user.equals("clinician") ? "clinician-demo-password" : "patient-demo-password";
+        assertThat(Browser.location(new Browser(port(server)).login(user, password)))
+            .as(user)
+            .isEqualTo(browser.base() + "/");
+      }
+      JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SELECT fhir_user FROM app_user WHERE username = 'clinician'", String.class))
+          .isEqualTo("Practitioner/demo-prac-1-1");
+      assertThat(jdbc.queryForObject("SELECT fhir_user FROM app_user WHERE username = 'patient2'", String.class))
+          .isEqualTo("Patient/demo-pat-2");
+      RegisteredClientRepository clients = server.getBean(RegisteredClientRepository.class);
+      assertThat(clients.findByClientId("sample-app").getRedirectUris())
+          .containsExactly("http://localhost:9200/index.html");
+      assertThat(clients.findByClientId("confidential-app").getClientSecret()).startsWith("{bcrypt}");
+
+      server.getBean(DemoData.class).run(null); // a second start on the same database
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(3);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void noDemoUsersWhenDemoProfileInactive() {
+    try (ConfigurableApplicationContext server = start("test")) {
+      assertThat(server.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM app_user", Integer.class))
+          .isZero();
+    }
+  }
+
+  @Test
+  void refusesToStartWhenDemoPasswordConfiguredOutsideDemoProfile() {
+    assertThatThrownBy(() -> start("test", "--careconnect.auth.demo.patient-password=secret").close())
+        .rootCause()
+        .hasMessage(
+            "Refusing to start: demo credentials are configured outside the demo profile:"
+                + " [careconnect.auth.demo.patient-password]. Remove them, or run with"
+                + " SPRING_PROFILES_ACTIVE=demo.");
+  }
+
+  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
+    java.util.List<String> profiles = new java.util.ArrayList<>();
+    java.util.List<String> args = new java.util.ArrayList<>();
+    for (String s : profilesThenArgs) {
+      (s.startsWith("--") ? args : profiles).add(s);
+    }
+    args.add("--server.port=0");
+    args.add("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+    return new SpringApplicationBuilder(AuthServerApplication.class)
+        .profiles(profiles.toArray(String[]::new))
+        .run(args.toArray(String[]::new));
+  }
+
+  private static int port(ConfigurableApplicationContext server) {
+    return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+  }
+}
