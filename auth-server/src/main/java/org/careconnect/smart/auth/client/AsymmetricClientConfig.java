@@ -2,6 +2,8 @@ package org.careconnect.smart.auth.client;
 
 import java.time.Clock;
 import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,8 +32,16 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 @Configuration(proxyBeanMethods = false)
 class AsymmetricClientConfig {
 
+  private static final Logger log = LoggerFactory.getLogger(AsymmetricClientConfig.class);
+
   @Bean
   OutboundUrlPolicy outboundUrlPolicy(ClientProperties properties) {
+    if (!properties.urlPolicy().allowedInternalHosts().isEmpty()) {
+      log.warn(
+          "Client URLs (jwks_uri, logo_uri, redirect URIs over http) may point to {}"
+              + " (careconnect.clients.url-policy.allowed-internal-hosts): for demos only.",
+          properties.urlPolicy().allowedInternalHosts());
+    }
     return new OutboundUrlPolicy(HostResolver.system(), properties.urlPolicy());
   }
 

@@ -72,11 +72,6 @@ public final class OutboundUrlPolicy {
     return uri;
   }
 
-  /** Whether {@code uri}'s host is on the demo exception list (no address rule, http allowed). */
-  boolean isExempt(URI uri) {
-    return uri.getHost() != null && allowedInternalHosts.contains(hostOf(uri));
-  }
-
   private static String hostOf(URI uri) {
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     // IPv6 literals come bracketed ("[::1]"); the exception list and resolver use the bare form.

@@ -87,8 +87,8 @@ class OutboundUrlPolicyTest {
   }
 
   @Test
-  void exemptWhenHostListedThenTrue() {
-    assertThat(policy("localhost").isExempt(URI.create("http://LOCALHOST:1/"))).isTrue();
+  void checkWhenExemptHostInCapitalsThenAcceptedAndRelativeUrlRefused() {
+    assertThat(refusal(policy("localhost"), "http://LOCALHOST:1/")).isNull();
     assertThatThrownBy(() -> policy().check("jwks_uri", URI.create("relative/path")))
         .hasMessage("jwks_uri must be an absolute URL with a host");
   }

@@ -37,8 +37,9 @@ class DemoProfileTest {
 
       server.getBean(DemoData.class).run(null); // a second start on the same database
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(3);
+      // sample-app, confidential-app, careconnect-backend (client/DemoBackendClient)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
-          .isEqualTo(2);
+          .isEqualTo(3);
     }
   }
 
@@ -60,7 +61,7 @@ class DemoProfileTest {
                 + " SPRING_PROFILES_ACTIVE=demo.");
   }
 
-  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
+  static ConfigurableApplicationContext start(String... profilesThenArgs) {
     java.util.List<String> profiles = new java.util.ArrayList<>();
     java.util.List<String> args = new java.util.ArrayList<>();
     for (String s : profilesThenArgs) {
@@ -73,7 +74,7 @@ class DemoProfileTest {
         .run(args.toArray(String[]::new));
   }
 
-  private static int port(ConfigurableApplicationContext server) {
+  static int port(ConfigurableApplicationContext server) {
     return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
   }
 }
