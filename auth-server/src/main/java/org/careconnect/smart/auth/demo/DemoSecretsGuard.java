@@ -19,7 +19,8 @@ class DemoSecretsGuard {
           "careconnect.auth.demo.clinician-password",
           "careconnect.auth.demo.patient-password",
           "careconnect.auth.demo.confidential-client-secret",
-          "careconnect.auth.demo.launcher-client-secret");
+          "careconnect.auth.demo.launcher-client-secret",
+          "careconnect.auth.demo.backend-client-jwks");
 
   @Bean
   Object demoSecretsAbsent(Environment environment) {

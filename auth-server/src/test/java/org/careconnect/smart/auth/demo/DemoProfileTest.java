@@ -37,9 +37,10 @@ class DemoProfileTest {
 
       server.getBean(DemoData.class).run(null); // a second start on the same database
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(3);
-      // sample-app, confidential-app, and launch/LauncherDemoClient's smart-launcher
+      // sample-app, confidential-app, smart-launcher (launch/LauncherDemoClient) and
+      // careconnect-backend (client/DemoBackendClient)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
-          .isEqualTo(3);
+          .isEqualTo(4);
     }
   }
 
@@ -61,7 +62,7 @@ class DemoProfileTest {
                 + " SPRING_PROFILES_ACTIVE=demo.");
   }
 
-  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
+  static ConfigurableApplicationContext start(String... profilesThenArgs) {
     java.util.List<String> profiles = new java.util.ArrayList<>();
     java.util.List<String> args = new java.util.ArrayList<>();
     for (String s : profilesThenArgs) {
@@ -74,7 +75,7 @@ class DemoProfileTest {
         .run(args.toArray(String[]::new));
   }
 
-  private static int port(ConfigurableApplicationContext server) {
+  static int port(ConfigurableApplicationContext server) {
     return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
   }
 }
