@@ -32,7 +32,8 @@ class LaunchContextResponseTest {
   @Test
   void everyLaunchContextParameterWhenAuthorizationCarriesAFullContext() {
     SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
-    String code = flow.code(fixtures.clinician("gp-1"), SCOPE);
+    // A patient user: a clinician would first be sent to the patient picker (picker/).
+    String code = flow.code(fixtures.patient("pat-0"), SCOPE);
     OAuth2Authorization authorization = authorizations.findByToken(code, new OAuth2TokenType("code"));
     LaunchContext ehrLaunch =
         new LaunchContext(
