@@ -20,7 +20,8 @@ class DemoSecretsGuard {
           "careconnect.auth.demo.patient-password",
           "careconnect.auth.demo.confidential-client-secret",
           "careconnect.auth.demo.launcher-client-secret",
-          "careconnect.auth.demo.backend-client-jwks");
+          "careconnect.auth.demo.backend-client-jwks",
+          "careconnect.auth.demo.admin-password");
 
   @Bean
   Object demoSecretsAbsent(Environment environment) {

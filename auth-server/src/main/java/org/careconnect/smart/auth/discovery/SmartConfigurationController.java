@@ -41,22 +41,7 @@ class SmartConfigurationController {
           "permission-v2",
           "authorize-post");
 
-  static final List<String> SCOPES_SUPPORTED =
-      List.of(
-          "openid",
-          "fhirUser",
-          "profile",
-          "launch",
-          "launch/patient",
-          "launch/encounter",
-          "offline_access",
-          "online_access",
-          "patient/*.read",
-          "patient/*.rs",
-          "user/*.read",
-          "user/*.rs",
-          "user/*.cruds",
-          "system/*.rs");
+  static final List<String> SCOPES_SUPPORTED = SupportedScopes.SCOPES_SUPPORTED;
 
 
   private final Map<String, Object> configuration;
