@@ -191,7 +191,7 @@ class AdminClients {
         method,
         client.getAuthorizationGrantTypes().stream().map(AuthorizationGrantType::getValue).sorted().toList(),
         client.getRedirectUris().stream().sorted().toList(),
-        String.join(" ", client.getScopes()),
+        String.join(" ", client.getScopes().stream().sorted().toList()),
         inlineJwks(settings),
         settings.getJwkSetUrl(),
         client.getTokenSettings().getAccessTokenTimeToLive().toSeconds(),

@@ -1,5 +1,6 @@
 package org.careconnect.smart.auth.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.careconnect.smart.auth.account.UserDirectory;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApiController {
 
   /** The JSON of a user; {@code password} is write-only. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record UserJson(
       String username,
       String password,
