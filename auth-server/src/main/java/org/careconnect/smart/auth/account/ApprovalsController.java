@@ -1,6 +1,9 @@
 package org.careconnect.smart.auth.account;
 
 import java.security.Principal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ApprovalsController {
 
+  /** e.g. "25 November 2026 16:04", in UTC (the page says so). */
+  static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.UK).withZone(ZoneOffset.UTC);
+
   private final Approvals approvals;
 
   ApprovalsController(Approvals approvals) {
@@ -25,6 +32,7 @@ class ApprovalsController {
   String list(Principal user, Model model) {
     model.addAttribute("approvals", approvals.ofUser(user.getName()));
     model.addAttribute("username", user.getName());
+    model.addAttribute("when", WHEN);
     return "account/approvals";
   }
 

@@ -36,7 +36,8 @@ class DemoProfileTest {
       assertThat(clients.findByClientId("confidential-app").getClientSecret()).startsWith("{bcrypt}");
 
       server.getBean(DemoData.class).run(null); // a second start on the same database
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(3);
+      // clinician, patient1, patient2 and the admin (account/AdminBootstrap)
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(4);
       // sample-app, confidential-app, smart-launcher (launch/LauncherDemoClient) and
       // careconnect-backend (client/DemoBackendClient)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))

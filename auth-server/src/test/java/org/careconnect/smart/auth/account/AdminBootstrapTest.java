@@ -1,0 +1,94 @@
+package org.careconnect.smart.auth.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.careconnect.smart.auth.AuthServerApplication;
+import org.careconnect.smart.auth.support.Browser;
+import org.careconnect.smart.auth.support.SmartFlow;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The first admin of a production server comes from AUTH_BOOTSTRAP_ADMIN_USERNAME/PASSWORD, once;
+ * the demo profile's admin from the demo password, which production refuses.
+ */
+class AdminBootstrapTest {
+
+  static final String PASSWORD = "first admin passphrase";
+
+  @Test
+  void firstAdminUsesAdminApiWhenBootstrapVariablesSetAndNoAdminExists() {
+    try (ConfigurableApplicationContext server =
+        start("test", "--AUTH_BOOTSTRAP_ADMIN_USERNAME=root", "--AUTH_BOOTSTRAP_ADMIN_PASSWORD=" + PASSWORD)) {
+      assertThat(adminApiStatus(server, "root", PASSWORD)).isEqualTo(200);
+      assertThat(server.getBean(UserDirectory.class).get("root").admin()).isTrue();
+    }
+  }
+
+  @Test
+  void bootstrapIgnoredWhenAnAdminExists() {
+    try (ConfigurableApplicationContext server =
+        start("test", "--AUTH_BOOTSTRAP_ADMIN_USERNAME=root", "--AUTH_BOOTSTRAP_ADMIN_PASSWORD=" + PASSWORD)) {
+      UserDirectory users = server.getBean(UserDirectory.class);
+
+      new AdminBootstrap(users, "intruder", "a leaked old passphrase").run(null);
+
+      assertThat(users.list()).extracting(UserDirectory.UserView::username).containsExactly("root");
+      assertThat(adminApiStatus(server, "intruder", "a leaked old passphrase")).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void noAdminWhenBootstrapVariablesUnset() {
+    try (ConfigurableApplicationContext server = start("test")) {
+      assertThat(server.getBean(UserDirectory.class).anyAdmin()).isFalse();
+    }
+  }
+
+  @Test
+  void demoAdminUsesAdminApiWhenDemoProfileActive() {
+    try (ConfigurableApplicationContext server = start("test", "demo")) {
+      assertThat(adminApiStatus(server, "admin", "admin-demo-password")).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesToStartWhenDemoAdminPasswordConfiguredOutsideDemoProfile() {
+    assertThatThrownBy(() -> start("test", "--AUTH_DEMO_ADMIN_PASSWORD=admin-demo-password").close())
+        .rootCause()
+        .hasMessage(
+            "Refusing to start: demo credentials are configured outside the demo profile:"
+                + " [careconnect.auth.demo.admin-password]. Remove them, or run with"
+                + " SPRING_PROFILES_ACTIVE=demo.");
+  }
+
+  private static int adminApiStatus(ConfigurableApplicationContext server, String username, String password) {
+    int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+    Browser http = new Browser(port);
+    return http.send(
+            HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/users"))
+                .header("Authorization", SmartFlow.basic(username, password))
+                .build())
+        .statusCode();
+  }
+
+  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
+    List<String> profiles = new ArrayList<>();
+    List<String> args = new ArrayList<>();
+    for (String s : profilesThenArgs) {
+      (s.startsWith("--") ? args : profiles).add(s);
+    }
+    args.add("--server.port=0");
+    args.add("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
+    return new SpringApplicationBuilder(AuthServerApplication.class)
+        .profiles(profiles.toArray(String[]::new))
+        .run(args.toArray(String[]::new));
+  }
+}
