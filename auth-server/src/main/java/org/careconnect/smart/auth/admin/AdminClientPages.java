@@ -2,7 +2,6 @@ package org.careconnect.smart.auth.admin;
 
 import java.util.Arrays;
 import java.util.List;
-import org.careconnect.smart.auth.account.RequestRefused;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,18 +39,18 @@ class AdminClientPages {
     ClientRequest request =
         new ClientRequest(
             clientId, blankToNull(clientName), method, uris, scope, null, blankToNull(jwksUri), accessTokenLifetime, null);
-    try {
-      ClientView created = clients.create(request);
-      flash.addFlashAttribute("done", "Client " + created.clientId() + " created");
-      if (created.clientSecret() != null) {
-        flash.addFlashAttribute("secret", created.clientSecret());
-        flash.addFlashAttribute("secretClient", created.clientId());
-      }
-    } catch (RequestRefused e) {
-      flash.addFlashAttribute("error", e.getMessage());
-      flash.addFlashAttribute("field", e.field());
-    }
-    return "redirect:/admin/clients";
+    return AdminPages.act(
+        "/admin/clients",
+        flash,
+        () -> {
+          ClientView created = clients.create(request);
+          if (created.clientSecret() != null) {
+            flash.addFlashAttribute("secret", created.clientSecret());
+            flash.addFlashAttribute("secretClient", created.clientId());
+          }
+          return created;
+        },
+        "Client " + clientId + " created");
   }
 
   @PostMapping("/admin/clients/delete")

@@ -2,17 +2,14 @@ package org.careconnect.smart.auth.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careconnect.smart.auth.support.StandaloneServer.start;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.careconnect.smart.auth.AuthServerApplication;
 import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.SmartFlow;
+import org.careconnect.smart.auth.support.StandaloneServer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -70,25 +67,11 @@ class AdminBootstrapTest {
   }
 
   private static int adminApiStatus(ConfigurableApplicationContext server, String username, String password) {
-    int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-    Browser http = new Browser(port);
+    Browser http = new Browser(StandaloneServer.port(server));
     return http.send(
             HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/users"))
                 .header("Authorization", SmartFlow.basic(username, password))
                 .build())
         .statusCode();
-  }
-
-  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
-    List<String> profiles = new ArrayList<>();
-    List<String> args = new ArrayList<>();
-    for (String s : profilesThenArgs) {
-      (s.startsWith("--") ? args : profiles).add(s);
-    }
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    return new SpringApplicationBuilder(AuthServerApplication.class)
-        .profiles(profiles.toArray(String[]::new))
-        .run(args.toArray(String[]::new));
   }
 }
