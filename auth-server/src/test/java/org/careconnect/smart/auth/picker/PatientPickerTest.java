@@ -147,6 +147,20 @@ class PatientPickerTest extends LaunchIntegrationTest {
   }
 
   @Test
+  void standaloneWhenPromptNoneThenNoPickerPage() {
+    SmartFlow flow = flow(app());
+    Map<String, String> request = flow.request(SCOPE);
+    request.put("prompt", "none");
+    flow.browser.login(fixtures.clinician("prac-silent"), Fixtures.PASSWORD);
+
+    HttpResponse<String> answer = flow.authorize(request);
+
+    // OpenID Connect: no page at all; this app needs consent, so the app hears consent_required
+    assertThat(Browser.location(answer)).startsWith(FhirStub.shared().callbackUrl() + "?");
+    assertThat(Browser.query(Browser.location(answer))).containsEntry("error", "consent_required");
+  }
+
+  @Test
   void pickerWhenNotLoggedInThenLoginPage() {
     HttpResponse<String> page = new Browser(port).get("/picker?pick=x");
 
