@@ -9,10 +9,11 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2ClientAuthenticationConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 
 /**
- * Registered clients (JDBC) and how they authenticate: none (public, with PKCE, or a public
- * refresh), client_secret_basic and client_secret_post (secrets stored bcrypt-hashed; Spring
+ * Registered clients (JDBC) and how they authenticate: none (public: with PKCE, or a refresh,
+ * or a revocation naming itself), client_secret_basic and client_secret_post (secrets stored bcrypt-hashed; Spring
  * Authorization Server verifies them with the PasswordEncoder bean). private_key_jwt comes with
  * backend services, in a later issue: Spring's JwtClientAssertion converter is already in the
  * chain and needs only a client's JWK set URL or keys.
@@ -27,13 +28,18 @@ class ClientConfig {
 
   @Bean
   Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication(
-      OAuth2AuthorizationService authorizations, RegisteredClientRepository clients) {
+      OAuth2AuthorizationService authorizations,
+      RegisteredClientRepository clients,
+      AuthorizationServerSettings settings) {
     return configurer ->
         configurer
             .authenticationConverters(
-                converters -> converters.add(0, new PublicClientRefreshConverter(authorizations, clients)))
+                converters -> {
+                  converters.add(0, new PublicClientRefreshConverter(authorizations, clients));
+                  converters.add(1, new PublicClientRevocationConverter(settings.getTokenRevocationEndpoint()));
+                })
             .authenticationProviders(
-                providers -> providers.add(0, new PublicClientRefreshProvider(clients)))
+                providers -> providers.add(0, new PublicClientProvider(clients)))
             .errorResponseHandler(NoStore.errors());
   }
 }

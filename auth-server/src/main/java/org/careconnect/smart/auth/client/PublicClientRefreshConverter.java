@@ -26,7 +26,6 @@ import org.springframework.util.StringUtils;
  */
 final class PublicClientRefreshConverter implements AuthenticationConverter {
 
-  static final String MARKER = "careconnect.public_refresh";
   private final OAuth2AuthorizationService authorizations;
   private final RegisteredClientRepository clients;
 
@@ -69,6 +68,6 @@ final class PublicClientRefreshConverter implements AuthenticationConverter {
               OAuth2ErrorCodes.INVALID_GRANT, "The refresh token was issued to another client", null));
     }
     return new OAuth2ClientAuthenticationToken(
-        client.getClientId(), ClientAuthenticationMethod.NONE, null, Map.of(MARKER, true));
+        client.getClientId(), ClientAuthenticationMethod.NONE, null, Map.of(PublicClientProvider.PUBLIC_CLIENT_NAMED, true));
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** RFC 7662 introspection and RFC 7009 revocation. */
 @AuthServerIntegrationTest
-class IntrospectionTest {
+class IntrospectionRevocationTest {
 
   static final String SCOPE = "openid fhirUser launch/patient offline_access patient/*.rs";
 
@@ -78,6 +78,38 @@ class IntrospectionTest {
             Map.of("token", accessToken),
             "Authorization",
             SmartFlow.basic(introspector().getClientId(), "caller-secret"));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(SmartFlow.json(refused)).isEqualTo(Map.of("error", "invalid_client"));
+    assertThat(SmartFlow.json(introspect(accessToken))).containsEntry("active", true);
+  }
+
+  @Test
+  void refreshRefusedWhenPublicClientRevokedItsRefreshTokenNamingItself() {
+    SmartFlow app = new SmartFlow(new Browser(port), fixtures.publicClient());
+    Map<String, Object> tokens = SmartFlow.json(app.exchange(app.code(fixtures.patient("p"), SCOPE)));
+
+    HttpResponse<String> revoked =
+        app.browser.post(
+            "/oauth2/revoke",
+            Map.of("token", tokens.get("refresh_token"), "client_id", app.client.getClientId()));
+    assertThat(revoked.statusCode()).isEqualTo(200);
+
+    assertThat(SmartFlow.json(app.refresh((String) tokens.get("refresh_token"))))
+        .isEqualTo(Map.of("error", "invalid_grant"));
+    assertThat(SmartFlow.json(introspect((String) tokens.get("access_token"))))
+        .isEqualTo(Map.of("active", false));
+  }
+
+  @Test
+  void stillActiveWhenAnotherPublicClientNamesItselfToRevoke() {
+    SmartFlow app = new SmartFlow(new Browser(port), fixtures.publicClient());
+    String accessToken =
+        (String) SmartFlow.json(app.exchange(app.code(fixtures.patient("p"), SCOPE))).get("access_token");
+
+    HttpResponse<String> refused =
+        app.browser.post(
+            "/oauth2/revoke",
+            Map.of("token", accessToken, "client_id", fixtures.publicClient().getClientId()));
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(SmartFlow.json(refused)).isEqualTo(Map.of("error", "invalid_client"));
     assertThat(SmartFlow.json(introspect(accessToken))).containsEntry("active", true);

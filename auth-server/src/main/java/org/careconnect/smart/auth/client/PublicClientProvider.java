@@ -10,15 +10,19 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * Accepts the public client named by {@link PublicClientRefreshConverter}: it has no secret to
- * check, the refresh token (checked next by the refresh grant, bound to this client) is the
- * proof. Other public-client requests (PKCE code exchange) are left to Spring's provider.
+ * Accepts the public client named by {@link PublicClientRefreshConverter} or {@link
+ * PublicClientRevocationConverter}: it has no secret to check; the refresh token or the token to
+ * revoke, which the grant or revocation then checks is bound to this client, is the proof. Other
+ * public-client requests (PKCE code exchange) are left to Spring's provider.
  */
-final class PublicClientRefreshProvider implements AuthenticationProvider {
+final class PublicClientProvider implements AuthenticationProvider {
+
+  /** Marks a client authentication request made by one of our two converters. */
+  static final String PUBLIC_CLIENT_NAMED = "careconnect.public_client_named";
 
   private final RegisteredClientRepository clients;
 
-  PublicClientRefreshProvider(RegisteredClientRepository clients) {
+  PublicClientProvider(RegisteredClientRepository clients) {
     this.clients = clients;
   }
 
@@ -27,7 +31,7 @@ final class PublicClientRefreshProvider implements AuthenticationProvider {
     OAuth2ClientAuthenticationToken request = (OAuth2ClientAuthenticationToken) authentication;
     if (!ClientAuthenticationMethod.NONE.equals(request.getClientAuthenticationMethod())
         || !Boolean.TRUE.equals(
-            request.getAdditionalParameters().get(PublicClientRefreshConverter.MARKER))) {
+            request.getAdditionalParameters().get(PUBLIC_CLIENT_NAMED))) {
       return null;
     }
     RegisteredClient client = clients.findByClientId((String) request.getPrincipal());
