@@ -1,6 +1,8 @@
 package org.careconnect.smart.auth.token;
 
 import java.time.Clock;
+import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.careconnect.smart.auth.user.UserAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +36,21 @@ class TokenConfig {
   OAuth2AuthorizationService authorizationService(
       JdbcTemplate jdbc, RegisteredClientRepository clients, Clock clock) {
     return new RefreshTokenFamilies(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbc, clock);
+  }
+
+  /** Daily: forget spent refresh tokens that have expired (see RefreshTokenFamilies). */
+  @Bean
+  SpentTokenPurge spentTokenPurge(
+      OAuth2AuthorizationService authorizations, AuthServerProperties properties, Clock clock) {
+    return new SpentTokenPurge(
+        (RefreshTokenFamilies) authorizations, properties.tokens().refreshTokenLifetime(), clock);
+  }
+
+  record SpentTokenPurge(RefreshTokenFamilies families, java.time.Duration lifetime, Clock clock) {
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.DAYS)
+    void purge() {
+      families.forgetSpentBefore(clock.instant().minus(lifetime));
+    }
   }
 
   @Bean

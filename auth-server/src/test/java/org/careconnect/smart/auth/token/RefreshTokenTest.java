@@ -20,6 +20,13 @@ class RefreshTokenTest {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
+  @Autowired org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizations;
+  RefreshTokenFamilies families;
+
+  @org.junit.jupiter.api.BeforeEach
+  void families() {
+    families = (RefreshTokenFamilies) authorizations;
+  }
 
   private Map<String, Object> firstTokens(SmartFlow flow) {
     HttpResponse<String> response = flow.exchange(flow.code(fixtures.patient("pat-r"), SCOPE));
@@ -82,6 +89,18 @@ class RefreshTokenTest {
     HttpResponse<String> newest = flow.refresh((String) second.get("refresh_token"));
     assertThat(newest.statusCode()).isEqualTo(400);
     assertThat(SmartFlow.json(newest)).isEqualTo(Map.of("error", "invalid_grant"));
+  }
+
+  @Test
+  void onlyInvalidGrantWhenSpentTokenReusedAfterItsRecordExpired() {
+    SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
+    Map<String, Object> first = firstTokens(flow);
+    Map<String, Object> second = SmartFlow.json(flow.refresh((String) first.get("refresh_token")));
+    families.forgetSpentBefore(java.time.Instant.now().plusSeconds(1));
+
+    assertThat(SmartFlow.json(flow.refresh((String) first.get("refresh_token"))))
+        .isEqualTo(Map.of("error", "invalid_grant"));
+    assertThat(flow.refresh((String) second.get("refresh_token")).statusCode()).isEqualTo(200);
   }
 
   @Test

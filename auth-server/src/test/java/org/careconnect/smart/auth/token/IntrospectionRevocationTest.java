@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** RFC 7662 introspection and RFC 7009 revocation. */
 @AuthServerIntegrationTest
-class IntrospectionTest {
+class IntrospectionRevocationTest {
 
   static final String SCOPE = "openid fhirUser launch/patient offline_access patient/*.rs";
 
