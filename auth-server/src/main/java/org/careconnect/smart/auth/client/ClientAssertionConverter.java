@@ -69,8 +69,9 @@ final class ClientAssertionConverter implements AuthenticationConverter {
 
   private static String unverifiedSubject(String assertion) {
     try {
+      // An encrypted JWT has no readable claims here (null): refused like any unreadable one.
       JWTClaimsSet claims = JWTParser.parse(assertion).getJWTClaimsSet();
-      String subject = claims.getSubject();
+      String subject = claims == null ? null : claims.getSubject();
       if (subject == null || subject.isBlank()) {
         throw invalid(OAuth2ErrorCodes.INVALID_CLIENT, "sub must be the client_id");
       }

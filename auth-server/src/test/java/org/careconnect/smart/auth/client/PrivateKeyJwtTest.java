@@ -220,6 +220,25 @@ class PrivateKeyJwtTest {
   }
 
   @Test
+  void invalidClientWhenAssertionIsUnsignedThenRefused() {
+    String unsigned = new com.nimbusds.jwt.PlainJWT(valid().build()).serialize();
+
+    assertRefused(
+        token(unsigned),
+        "the signature is not verified by a key of the client (accepted algorithms: RS384, ES384, RS256)");
+  }
+
+  @Test
+  void invalidClientWhenClientHasNoKeysThenRefused() {
+    RegisteredClient keyless =
+        new BackendFixtures(backendClients, repository).withJwksUri(List.of("system/*.rs"), null);
+
+    assertRefused(
+        token(sign(key, JWSAlgorithm.RS384, claims(keyless.getClientId(), tokenEndpoint).build())),
+        "the client has no registered keys (jwks or jwks_uri)");
+  }
+
+  @Test
   void invalidClientWhenAssertionIsNotAJwtThenRefused() {
     assertRefused(token("not-a-jwt"), "client_assertion is not a JWT");
   }
