@@ -178,6 +178,25 @@ class PrivateKeyJwtTest {
   }
 
   @Test
+  void replayWhenSameAssertionSentConcurrentlyThenExactlyOneToken() throws Exception {
+    String assertion = sign(key, JWSAlgorithm.RS384, valid().build());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(pool.submit(() -> new Browser(port).post("/oauth2/token", tokenRequest(assertion, SCOPE))));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get().statusCode());
+      }
+      assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 401);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void invalidClientWhenJtiMissingThenRefused() {
     assertRefused(token(sign(key, JWSAlgorithm.RS384, valid().jwtID(null).build())), "jti is required");
   }
