@@ -215,6 +215,23 @@ class BackendServicesTest {
   }
 
   @Test
+  void introspectionWhenBackendClientAuthenticatesWithAnAssertionThenItsTokenIsActive() {
+    String accessToken = (String) SmartFlow.json(token("system/Patient.rs")).get("access_token");
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("token", accessToken);
+    form.put("client_assertion_type", ClientAssertions.JWT_BEARER);
+    form.put("client_assertion", assertion());
+
+    HttpResponse<String> response = browser.post("/oauth2/introspect", form);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(SmartFlow.json(response))
+        .containsEntry("active", true)
+        .containsEntry("scope", "system/Patient.rs")
+        .containsEntry("client_id", client.getClientId());
+  }
+
+  @Test
   void replayStoreWhenPurgedThenExpiredIdsGoneAndLiveOnesKept() {
     ReplayedAssertionStore replays = new ReplayedAssertionStore(jdbc, java.time.Clock.systemUTC());
     String clientId = "purge-" + java.util.UUID.randomUUID();
