@@ -9,12 +9,17 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
 import org.careconnect.smart.auth.support.Browser;
@@ -180,13 +185,13 @@ class PrivateKeyJwtTest {
   @Test
   void replayWhenSameAssertionSentConcurrentlyThenExactlyOneToken() throws Exception {
     String assertion = sign(key, JWSAlgorithm.RS384, valid().build());
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
-      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         answers.add(pool.submit(() -> new Browser(port).post("/oauth2/token", tokenRequest(assertion, SCOPE))));
       }
-      List<Integer> statuses = new java.util.ArrayList<>();
+      List<Integer> statuses = new ArrayList<>();
       for (var answer : answers) {
         statuses.add(answer.get().statusCode());
       }
@@ -240,7 +245,7 @@ class PrivateKeyJwtTest {
 
   @Test
   void invalidClientWhenAssertionIsUnsignedThenRefused() {
-    String unsigned = new com.nimbusds.jwt.PlainJWT(valid().build()).serialize();
+    String unsigned = new PlainJWT(valid().build()).serialize();
 
     assertRefused(
         token(unsigned),
