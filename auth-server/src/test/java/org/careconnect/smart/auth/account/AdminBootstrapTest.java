@@ -6,6 +6,8 @@ import static org.careconnect.smart.auth.support.StandaloneServer.start;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.SmartFlow;
 import org.careconnect.smart.auth.support.StandaloneServer;
@@ -39,6 +41,29 @@ class AdminBootstrapTest {
 
       assertThat(users.list()).extracting(UserDirectory.UserView::username).containsExactly("root");
       assertThat(adminApiStatus(server, "intruder", "a leaked old passphrase")).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void conflictWhenTheLastAdminWouldBeDemoted() {
+    try (ConfigurableApplicationContext server =
+        start("test", "--AUTH_BOOTSTRAP_ADMIN_USERNAME=root", "--AUTH_BOOTSTRAP_ADMIN_PASSWORD=" + PASSWORD)) {
+      Browser http = new Browser(StandaloneServer.port(server));
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/users/root"))
+                  .header("Authorization", SmartFlow.basic("root", PASSWORD))
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"admin\": false}"))
+                  .build());
+
+      assertThat(response.statusCode()).isEqualTo(409);
+      assertThat(SmartFlow.json(response))
+          .isEqualTo(
+              Map.of(
+                  "error", "conflict",
+                  "error_description", "the last enabled admin cannot be demoted or disabled",
+                  "field", "admin"));
     }
   }
 
