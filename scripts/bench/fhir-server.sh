@@ -16,7 +16,9 @@ DURATION="${DURATION:-15s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18080}"
-JAR=fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar
+JAR="${JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
+# The heap settings of the RSS target (docs/benchmarks.md); override to compare others.
+JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"
 mkdir -p "$DATA_DIR"
 BASE="http://127.0.0.1:${PORT}/fhir/STU3"
@@ -26,7 +28,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 start_server() {
   SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
-    java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+    java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir;MODE=MySQL;WRITE_DELAY=0" \
     >> "${DATA_DIR}/server.log" 2>&1 &
   SERVER_PID=$!
