@@ -7,7 +7,8 @@
 #   DATA_DIR=/tmp/ccs-50k PATIENTS=50000 ...          # keep (and reuse) the database between runs
 #
 # Bounded: each workload runs DURATION (default 15 s) with CONNECTIONS (default 16) connections,
-# only against 127.0.0.1; the server is stopped at the end.
+# only against 127.0.0.1; the server is stopped at the end. JAR, JAVA_OPTS and DB_OPTIONS (H2 URL
+# options) default to the project's jar and settings.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,7 +19,9 @@ THREADS="${THREADS:-2}"
 PORT="${PORT:-18080}"
 JAR="${JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
 # The heap settings of the RSS target (docs/benchmarks.md); override to compare others.
-JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+# The H2 options of the server's default URL (application.yaml).
+DB_OPTIONS="${DB_OPTIONS:-;MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"
 mkdir -p "$DATA_DIR"
 BASE="http://127.0.0.1:${PORT}/fhir/STU3"
@@ -29,7 +32,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 start_server() {
   SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
     java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-    --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir;MODE=MySQL;WRITE_DELAY=0" \
+    --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir${DB_OPTIONS}" \
     >> "${DATA_DIR}/server.log" 2>&1 &
   SERVER_PID=$!
 }
@@ -105,3 +108,5 @@ run "Observation search by patient+category" "${BASE}/Observation?patient=${PATI
 run "Patient create (validated)" "${BASE}/Patient" "${DATA_DIR}/create.lua"
 echo
 echo "RSS after the run (validator warm): $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
+stop_server
+echo "database file after a stop: $(( $(stat -c %s "${DATA_DIR}/fhir.mv.db") / 1048576 )) MB"

@@ -27,19 +27,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class StoredJsonResponsesTest {
 
   @LocalServerPort int port;
+  final String name = FhirTestClient.unique("Stored json");
   SearchApi api;
   FhirTestClient client;
-  final String name = FhirTestClient.unique("Stored json");
+  /** A parent Organization, and a child whose partOf names it with this server's absolute URL. */
   String parent;
   String child;
 
   @BeforeAll
-  void store() {
+  void storeAParentAndAChildOrganization() {
     api = new SearchApi(port);
     client = api.client();
     parent = api.post(organization(name + " parent", null));
-    // An absolute reference to this server: HAPI answers it relative to the base.
-    child = api.post(organization(name + " child", client.base() + "/Organization/" + parent));
+    // HAPI answers an absolute reference to this server relative to the base.
+    String absoluteParent = client.base() + "/Organization/" + parent;
+    child = api.post(organization(name + " child", absoluteParent));
   }
 
   @Test
