@@ -36,7 +36,7 @@ start_server() {
     >> "${DATA_DIR}/server.log" 2>&1 &
   SERVER_PID=$!
 }
-stop_server() { kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
+stop_server() { kill "${SERVER_PID:-}" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
 trap stop_server EXIT
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
@@ -45,12 +45,15 @@ echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(una
 echo "== Data: ${DATA_DIR}; patients: ${PATIENTS}"
 
 echo "== Loading the demo population if the database is new (progress in ${DATA_DIR}/server.log)"
+# Only this start's lines count: the log is appended to by every run on the same DATA_DIR.
+touch "${DATA_DIR}/server.log"
+LOG_FROM=$(( $(wc -l < "${DATA_DIR}/server.log") + 1 ))
 start_server
-until grep -q "Demo data loaded\|Demo data: the store already" "${DATA_DIR}/server.log"; do
+until tail -n +"$LOG_FROM" "${DATA_DIR}/server.log" | grep -q "Demo data loaded\|Demo data: the store already"; do
   kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "${DATA_DIR}/server.log"; exit 1; }
   sleep 2
 done
-grep "Demo data loaded\|Demo data: the store already" "${DATA_DIR}/server.log" | tail -1
+tail -n +"$LOG_FROM" "${DATA_DIR}/server.log" | grep "Demo data loaded\|Demo data: the store already" | tail -1
 stop_server
 
 echo "== Restarting on the loaded database: start to ready"
