@@ -17,8 +17,11 @@ function figure(chart) {
   const id = `vital-${chart.code}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const node = element('figure', '', { id, class: 'vital-chart', 'data-code': chart.code, 'data-testid': 'vital-chart' });
   node.append(element('figcaption', chart.unit ? `${chart.title} (${chart.unit})` : chart.title, { id: `${id}-caption` }));
-  const canvas = element('canvas', '', { role: 'img', 'aria-labelledby': `${id}-caption`, height: '220' });
-  node.append(canvas, table(chart));
+  const canvas = element('canvas', '', { role: 'img', 'aria-labelledby': `${id}-caption` });
+  // Chart.js sizes the canvas to this box (a fixed height, position relative: its responsive rule).
+  const box = element('div', '', { class: 'chart-box' });
+  box.append(canvas);
+  node.append(box, table(chart));
   new Chart(canvas, {
     type: 'line',
     data: {
