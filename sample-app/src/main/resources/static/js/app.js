@@ -69,19 +69,20 @@ async function start() {
   showScopes(scopes);
   // fhirclient refreshes only with offline_access or online_access granted.
   document.getElementById('refresh-note').hidden = !canRefresh(scopes);
-  startExpiryCountdown(client);
+  const showExpiry = startExpiryCountdown(client);
   document.getElementById('record').hidden = false;
-  document.getElementById('reload').addEventListener('click', () => load(client, scopes));
-  await load(client, scopes);
+  document.getElementById('reload').addEventListener('click', () => load(client, scopes, showExpiry));
+  await load(client, scopes, showExpiry);
 }
 
 /** Loads the banner and every section; a rejected session stops everything with one message. */
-async function load(client, scopes) {
+async function load(client, scopes, showExpiry) {
   status.textContent = 'Loading your record…';
   try {
     // Refresh first when the access token has (nearly) expired, so a refused refresh is told
     // apart from a refused FHIR request.
     await client.refreshIfNeeded();
+    showExpiry();
   } catch {
     endSession();
     return;

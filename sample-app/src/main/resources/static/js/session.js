@@ -10,7 +10,10 @@ export function showScopes(scopes) {
   list.replaceChildren(...scopes.map((scope) => element('li', scope, { 'data-scope': scope })));
 }
 
-/** Starts the countdown in #token-expiry; data-expires-at holds the epoch seconds for tests. */
+/**
+ * Starts the countdown in #token-expiry (data-expires-at holds the epoch seconds, for tests) and
+ * returns its tick, to call at once after a refresh.
+ */
 export function startExpiryCountdown(client) {
   const target = document.getElementById('token-expiry');
   const tick = () => {
@@ -23,5 +26,6 @@ export function startExpiryCountdown(client) {
     target.textContent = formatCountdown(expiresAt - Math.floor(Date.now() / 1000));
   };
   tick();
-  return window.setInterval(tick, 1000);
+  window.setInterval(tick, 1000);
+  return tick;
 }

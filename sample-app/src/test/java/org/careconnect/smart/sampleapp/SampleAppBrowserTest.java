@@ -51,6 +51,7 @@ class SampleAppBrowserTest {
     driver = HeadlessChromium.start(profile);
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     StubRecord.load(STUB);
+    STUB.refreshResponse(400, "{\"error\": \"invalid_grant\"}");
   }
 
   @AfterEach
@@ -135,6 +136,32 @@ class SampleAppBrowserTest {
         .containsEntry("scope", "openid fhirUser launch launch/patient offline_access patient/*.rs");
     assertThat(driver.findElement(By.id("patient-banner")).isDisplayed()).isFalse();
     assertThat(state("medications")).isEqualTo("loaded");
+  }
+
+  @Test
+  void recordWhenAccessTokenExpiredThenRefreshedWithoutClientIdAndShown() {
+    STUB.tokenResponse(StubRecord.tokenResponse(true, 5));
+    STUB.refreshResponse(200, StubRecord.tokenResponse(true, 3600));
+    driver.get(app("launch.html?iss=" + STUB.fhirBase()));
+    waitForRecord();
+
+    // A stock public fhirclient app refreshes with the refresh token alone (no client_id).
+    assertThat(STUB.lastToken())
+        .containsEntry("grant_type", "refresh_token")
+        .containsEntry("refresh_token", "stub-refresh-token")
+        .doesNotContainKey("client_id");
+    assertThat(text("token-expiry")).matches("(59:[0-5]\\d|1:00:00)");
+    assertThat(state("medications")).isEqualTo("loaded");
+  }
+
+  @Test
+  void recordWhenRefreshRefusedThenSaysTheSessionHasEnded() {
+    STUB.tokenResponse(StubRecord.tokenResponse(true, 5));
+    STUB.refreshResponse(400, "{\"error\": \"invalid_grant\"}");
+    driver.get(app("launch.html?iss=" + STUB.fhirBase()));
+
+    assertThat(errorMessage()).isEqualTo("Your session has ended, launch the app again.");
+    assertThat(driver.findElement(By.id("record")).isDisplayed()).isFalse();
   }
 
   private void waitForRecord() {

@@ -31,11 +31,16 @@ final class StubRecord {
   }
 
   static String tokenResponse(boolean needPatientBanner) {
+    return tokenResponse(needPatientBanner, 3600);
+  }
+
+  /** A token response; below 10 s of lifetime fhirclient refreshes before its first request. */
+  static String tokenResponse(boolean needPatientBanner, int expiresIn) {
     return """
-        {"access_token": "stub-access-token", "token_type": "Bearer", "expires_in": 3600,
+        {"access_token": "stub-access-token", "token_type": "Bearer", "expires_in": %d,
          "refresh_token": "stub-refresh-token", "patient": "p1", "need_patient_banner": %s,
          "scope": "openid fhirUser launch/patient offline_access patient/Patient.rs patient/Observation.rs patient/MedicationRequest.rs patient/MedicationStatement.rs patient/Medication.rs patient/AllergyIntolerance.rs"}"""
-        .formatted(needPatientBanner);
+        .formatted(expiresIn, needPatientBanner);
   }
 
   private static String bundle(String... resources) {

@@ -27,6 +27,7 @@ public final class SmartServerStub implements AutoCloseable {
   private volatile Map<String, String> lastAuthorize = Map.of();
   private volatile Map<String, String> lastToken = Map.of();
   private volatile String tokenResponse = "{}";
+  private volatile String refreshResponse = "400 {\"error\": \"invalid_grant\"}";
   private volatile boolean pkceVerified;
 
   public SmartServerStub() throws IOException {
@@ -54,6 +55,11 @@ public final class SmartServerStub implements AutoCloseable {
   /** A canned FHIR answer: path and query after the base (e.g. "Patient/p1"), status, JSON. */
   public void fhir(String pathAndQueryPrefix, int status, String json) {
     fhir.put(pathAndQueryPrefix, status + " " + json);
+  }
+
+  /** The token endpoint's answer to grant_type=refresh_token: status and JSON. */
+  public void refreshResponse(int status, String json) {
+    refreshResponse = status + " " + json;
   }
 
   public Map<String, String> lastAuthorize() {
@@ -90,6 +96,11 @@ public final class SmartServerStub implements AutoCloseable {
       return;
     }
     lastToken = query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    if ("refresh_token".equals(lastToken.get("grant_type"))) {
+      int space = refreshResponse.indexOf(' ');
+      send(exchange, Integer.parseInt(refreshResponse.substring(0, space)), refreshResponse.substring(space + 1));
+      return;
+    }
     pkceVerified = s256(lastToken.getOrDefault("code_verifier", "")).equals(lastAuthorize.get("code_challenge"));
     send(exchange, 200, tokenResponse);
   }
