@@ -52,7 +52,7 @@ public final class FhirServerProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
         .start();
-    awaitReady(Duration.ofSeconds(90));
+    awaitReady(Duration.ofMinutes(3)); // bounded, generous: the machine may be loaded
     return this;
   }
 
