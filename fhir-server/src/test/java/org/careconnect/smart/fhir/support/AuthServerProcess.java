@@ -53,6 +53,8 @@ public final class AuthServerProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("auth-server.log").toFile()))
         .start();
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly)); // even if the JVM is cut short
     awaitReady(Duration.ofMinutes(3));
     return this;
   }

@@ -72,6 +72,8 @@ public final class FhirServerProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
         .start();
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly)); // even if the JVM is cut short
     awaitReady(Duration.ofMinutes(3)); // bounded, generous: the machine may be loaded
     return this;
   }
@@ -90,10 +92,13 @@ public final class FhirServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  /** SIGTERM: Spring's graceful shutdown. */
+  /** SIGTERM: Spring's graceful shutdown (bounded: killed, and a failure, after 2 minutes). */
   public void stop() throws InterruptedException {
     process.destroy();
-    process.waitFor();
+    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+      kill();
+      throw new IllegalStateException("The server did not stop within 2 minutes of SIGTERM");
+    }
   }
 
   @Override
