@@ -318,14 +318,9 @@ class SmartEnforcementTest {
     Observation own = observationFor(mine, "conditional-create");
     Observation foreign = observationFor(theirs, "conditional-create");
 
-    HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/Observation"))
-        .header("Content-Type", "application/fhir+json")
-        .header("If-None-Exist", "identifier=" + identifierOf(own))
-        .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
-    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation"))
-        .header("Content-Type", "application/fhir+json")
-        .header("If-None-Exist", "identifier=" + identifierOf(foreign))
-        .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(foreign))), token);
+    HttpResponse<String> created = write("POST", "/Observation", own, token, "If-None-Exist", "identifier=" + identifierOf(own));
+    HttpResponse<String> refused =
+        write("POST", "/Observation", foreign, token, "If-None-Exist", "identifier=" + identifierOf(foreign));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertForbidden(refused, "Access denied: no granted scope allows this request");
@@ -342,12 +337,8 @@ class SmartEnforcementTest {
     own.setStatus(Observation.ObservationStatus.AMENDED);
     foreign.setStatus(Observation.ObservationStatus.AMENDED);
 
-    HttpResponse<String> updated = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(own)))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
-    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(foreign)))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(foreign))), token);
+    HttpResponse<String> updated = write("PUT", "/Observation?identifier=" + identifierOf(own), own, token);
+    HttpResponse<String> refused = write("PUT", "/Observation?identifier=" + identifierOf(foreign), foreign, token);
 
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
     assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).body()).contains("\"status\":\"amended\"");
@@ -395,9 +386,7 @@ class SmartEnforcementTest {
     put(own, admin);
     own.setStatus(Observation.ObservationStatus.AMENDED);
 
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/Observation/" + own.getIdElement().getIdPart()))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
+    HttpResponse<String> response = write("PUT", "/Observation/" + own.getIdElement().getIdPart(), own, token);
 
     assertForbidden(response, "Access denied: no granted scope allows update of Observation");
     assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).body()).doesNotContain("amended");
@@ -482,11 +471,22 @@ class SmartEnforcementTest {
   }
 
   private HttpResponse<String> put(Resource resource, String token) throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(resource))), token);
+    HttpResponse<String> response =
+        write("PUT", "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource, token);
     assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
     return response;
+  }
+
+  /** {@code method path} with the resource as JSON body and these extra headers (name, value, ...). */
+  private HttpResponse<String> write(String method, String path, Resource resource, String token, String... headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/fhir+json")
+        .method(method, HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(resource)));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request, token);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
