@@ -1,15 +1,9 @@
 package org.careconnect.smart.fhir.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,36 +15,50 @@ public final class FhirServerProcess implements AutoCloseable {
 
   private final Path dataDir;
   private final List<String> extraArgs;
+  private final boolean secured;
   private Process process;
   private int port;
 
+  /** Security off: for the tests of the API's durability. */
   public FhirServerProcess(Path dataDir, String... extraArgs) {
+    this(dataDir, false, 0, extraArgs);
+  }
+
+  private FhirServerProcess(Path dataDir, boolean secured, int port, String... extraArgs) {
     this.dataDir = dataDir;
+    this.secured = secured;
+    this.port = port;
     this.extraArgs = List.of(extraArgs);
+  }
+
+  /**
+   * Security on, on a port chosen beforehand (the authorisation server must know the FHIR base
+   * before this server starts); {@code extraArgs} configure issuer, JWKS and audience.
+   */
+  public static FhirServerProcess secured(Path dataDir, int port, String... extraArgs) {
+    return new FhirServerProcess(dataDir, true, port, extraArgs);
   }
 
   /** Starts the server and waits until it answers /metadata. */
   public FhirServerProcess start() throws IOException, InterruptedException {
-    String jar = System.getProperty("fhir.server.jar");
-    if (jar == null || !new File(jar).isFile()) {
-      throw new IllegalStateException("fhir.server.jar is not set or missing: " + jar + " (run with mvn verify)");
+    if (!secured) {
+      port = freePort();
     }
-    port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m",
-        "-jar", jar,
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--server.address=127.0.0.1",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
             + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"),
         "--logging.level.root=WARN"));
-    command.addAll(extraArgs);
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
-        .start();
-    awaitReady(Duration.ofSeconds(90));
+    if (!secured) {
+      // The restart and crash tests check durability of the API, not its security.
+      args.add("--careconnect.fhir.security.enabled=false");
+    }
+    args.addAll(extraArgs);
+    Path log = dataDir.resolve("server.log");
+    process = JarProcess.start("fhir.server.jar", "-Xmx512m", args, log);
+    // bounded, generous: the machine may be loaded
+    JarProcess.awaitReady(process, URI.create(base() + "/metadata"), Duration.ofMinutes(3), log);
     return this;
   }
 
@@ -68,10 +76,13 @@ public final class FhirServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  /** SIGTERM: Spring's graceful shutdown. */
+  /** SIGTERM: Spring's graceful shutdown (bounded: killed, and a failure, after 2 minutes). */
   public void stop() throws InterruptedException {
     process.destroy();
-    process.waitFor();
+    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+      kill();
+      throw new IllegalStateException("The server did not stop within 2 minutes of SIGTERM");
+    }
   }
 
   @Override
@@ -81,32 +92,7 @@ public final class FhirServerProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The server process exited early; see " + dataDir.resolve("server.log"));
-      }
-      try {
-        HttpResponse<Void> response = http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/metadata")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.onSpinWait();
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-    }
-    throw new IllegalStateException("The server did not become ready within " + timeout);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  public static int freePort() throws IOException {
+    return JarProcess.freePort();
   }
 }
