@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
   static final String CLINICIAN_FHIR_USER = "Practitioner/demo-prac-1-1";
+  /** Default of {@code careconnect.auth.demo.sample-app-redirect-uri}. */
   static final String SAMPLE_APP_REDIRECT = "http://localhost:9200/index.html";
   static final List<String> APP_SCOPES =
       List.of(
@@ -41,6 +42,7 @@ class DemoData implements ApplicationRunner {
   private final String clinicianPassword;
   private final String patientPassword;
   private final String confidentialSecret;
+  private final String sampleAppRedirect;
 
   DemoData(
       UserAccounts users,
@@ -49,7 +51,9 @@ class DemoData implements ApplicationRunner {
       PasswordEncoder encoder,
       @Value("${careconnect.auth.demo.clinician-password}") String clinicianPassword,
       @Value("${careconnect.auth.demo.patient-password}") String patientPassword,
-      @Value("${careconnect.auth.demo.confidential-client-secret}") String confidentialSecret) {
+      @Value("${careconnect.auth.demo.confidential-client-secret}") String confidentialSecret,
+      @Value("${careconnect.auth.demo.sample-app-redirect-uri:" + SAMPLE_APP_REDIRECT + "}")
+          String sampleAppRedirect) {
     this.users = users;
     this.clients = clients;
     this.smartClients = smartClients;
@@ -57,6 +61,7 @@ class DemoData implements ApplicationRunner {
     this.clinicianPassword = clinicianPassword;
     this.patientPassword = patientPassword;
     this.confidentialSecret = confidentialSecret;
+    this.sampleAppRedirect = sampleAppRedirect;
   }
 
   @Override
@@ -66,13 +71,13 @@ class DemoData implements ApplicationRunner {
     user("patient2", patientPassword, Kind.PATIENT, "Patient/demo-pat-2", "Demo Patient Two");
     client(
         smartClients.publicApp(
-            "sample-app", "CareConnect sample app", List.of(SAMPLE_APP_REDIRECT), APP_SCOPES));
+            "sample-app", "CareConnect sample app", List.of(sampleAppRedirect), APP_SCOPES));
     client(
         smartClients.confidentialApp(
             "confidential-app",
             "CareConnect confidential demo app",
             encoder.encode(confidentialSecret),
-            List.of(SAMPLE_APP_REDIRECT),
+            List.of(sampleAppRedirect),
             APP_SCOPES));
     // Backend-services demo client (client_credentials + private_key_jwt, system/ scopes, its
     // key file in the README): added with backend services in the next issue.

@@ -44,6 +44,18 @@ class DemoProfileTest {
   }
 
   @Test
+  void demoClientsGetTheConfiguredRedirectUriWhenSampleAppRedirectUriSet() {
+    try (ConfigurableApplicationContext server =
+        start("test", "demo", "--careconnect.auth.demo.sample-app-redirect-uri=http://localhost:43210/index.html")) {
+      RegisteredClientRepository clients = server.getBean(RegisteredClientRepository.class);
+      assertThat(clients.findByClientId("sample-app").getRedirectUris())
+          .containsExactly("http://localhost:43210/index.html");
+      assertThat(clients.findByClientId("confidential-app").getRedirectUris())
+          .containsExactly("http://localhost:43210/index.html");
+    }
+  }
+
+  @Test
   void noDemoUsersWhenDemoProfileInactive() {
     try (ConfigurableApplicationContext server = start("test")) {
       assertThat(server.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM app_user", Integer.class))
