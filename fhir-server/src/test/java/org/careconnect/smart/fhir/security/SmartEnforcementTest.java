@@ -170,8 +170,12 @@ class SmartEnforcementTest {
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.body()).contains("lab-" + mine.id("patient")).doesNotContain("lab-" + theirs.id("patient"));
     HttpResponse<String> theirsAsked = get("/Observation?patient=" + theirs.id("patient"), token);
-    assertThat(theirsAsked.statusCode()).isIn(403, 200);
-    assertThat(theirsAsked.body()).doesNotContain("lab-" + theirs.id("patient"));
+    // search narrowing refuses it itself; the refusal still carries the SMART challenge
+    assertThat(theirsAsked.statusCode()).isEqualTo(403);
+    assertThat(theirsAsked.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .startsWith("Bearer realm=\"careconnect-fhir\", error=\"insufficient_scope\"");
+    assertThat(theirsAsked.body()).contains("\"resourceType\":\"OperationOutcome\"")
+        .doesNotContain("lab-" + theirs.id("patient"));
   }
 
   @Test
