@@ -328,7 +328,7 @@ class SmartEnforcementTest {
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertForbidden(refused, "Access denied: no granted scope allows this request");
-    assertThat(get("/Observation?identifier=" + identifierOf(foreign), admin).body()).contains("\"total\":0");
+    assertNotStored(foreign);
   }
 
   @Test
@@ -383,7 +383,7 @@ class SmartEnforcementTest {
     HttpResponse<String> response = post("", fhir.newJsonParser().encodeResourceToString(transaction), token);
 
     assertForbidden(response, "Access denied: no granted scope allows create of Observation");
-    assertThat(get("/Observation?identifier=" + identifierOf(own), admin).body()).contains("\"total\":0");
+    assertNotStored(own);
   }
 
   @Test
@@ -438,6 +438,11 @@ class SmartEnforcementTest {
     observation.getIdentifier().clear();
     observation.addIdentifier().setSystem("https://test.example/obs").setValue(id);
     return observation;
+  }
+
+  /** No resource with this Observation's identifier exists (as the admin sees it). */
+  private void assertNotStored(Observation observation) throws Exception {
+    assertThat(get("/Observation?identifier=" + identifierOf(observation), admin).body()).contains("\"total\":0");
   }
 
   /** The identifier as a token search value, URL-encoded ({@code system%7Cvalue}). */
