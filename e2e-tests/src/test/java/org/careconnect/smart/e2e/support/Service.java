@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /** One service's exec jar (path from a system property) running as a process on loopback. */
-final class Service {
+public final class Service {
 
   private static final List<String> SMALL_JVM = List.of(
       "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=192m", "-Xss512k",
@@ -55,7 +55,7 @@ final class Service {
     return new Service(name, port, log, process);
   }
 
-  String origin() {
+  public String origin() {
     return "http://localhost:" + port;
   }
 

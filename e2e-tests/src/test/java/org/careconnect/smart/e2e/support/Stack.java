@@ -100,6 +100,10 @@ public final class Stack {
           "--careconnect.launcher.auth-base=" + authBase,
           "--careconnect.launcher.fhir-base=" + fhirBase,
           "--careconnect.launcher.timeout=PT20S",
+          // a list from a command line replaces the whole list: every field of the one app
+          "--careconnect.launcher.apps[0].id=sample-app",
+          "--careconnect.launcher.apps[0].name=CareConnect sample app",
+          "--careconnect.launcher.apps[0].client-id=sample-app",
           "--careconnect.launcher.apps[0].launch-url=" + appOrigin + "/launch.html"),
           logs.resolve("smart-launcher.log"));
       started4.add(launcher);
