@@ -72,12 +72,14 @@ run() { # name url [lua [lua args...]]
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
   [ -n "$lua" ] && args+=(-s "$lua" "$url" -- "$@") || args+=("$url")
   local out; out=$(wrk "${args[@]}")
-  local rps p50 p99 non2xx
+  local rps p50 p99 non2xx errors
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
-  printf '| %-44s | %9s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  # connect, read, write errors and timeouts (wrk's timeout is 2 s)
+  errors=$(echo "$out" | awk '/Socket errors/{gsub(",","");print $4+$6+$8+$10}')
+  printf '| %-44s | %9s | %8s | %8s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-0}"
 }
 warm() { # url [lua [lua args...]]: WARMUP seconds, not reported
   local url=$1 lua=${2:-}
@@ -97,8 +99,8 @@ $CLIENT refresh-tokens "$REFRESH_TOKENS" "$BASE" "$AUD" "${DATA_DIR}/refresh-war
 $CLIENT refresh-tokens "$REFRESH_TOKENS" "$BASE" "$AUD" "${DATA_DIR}/refresh.txt"
 
 echo
-echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|"
+echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx | socket errors |"
+echo "|---|---|---|---|---|---|"
 warm "${BASE}/actuator/health/liveness"
 run "baseline: GET /actuator/health/liveness" "${BASE}/actuator/health/liveness"
 
