@@ -104,7 +104,7 @@ final class RefreshTokenFamilies implements OAuth2AuthorizationService {
    * A spent token older than the refresh-token lifetime has expired anyway: presenting it again
    * is refused as unknown, and its record can go.
    */
-  int forgetSpentBefore(java.time.Instant cutoff) {
+  static int forgetSpentBefore(JdbcTemplate jdbc, java.time.Instant cutoff) {
     return jdbc.update("DELETE FROM spent_refresh_token WHERE spent_at < ?", cutoff.toEpochMilli());
   }
 
