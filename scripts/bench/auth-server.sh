@@ -42,7 +42,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 [ -f "$JAR" ] || mvn -B -ntp -pl auth-server -am -DskipTests package
 
 JFR_OPTS=()
-[ -n "${JFR:-}" ] && JFR_OPTS=("-XX:StartFlightRecording=filename=${DATA_DIR}/auth.jfr,settings=profile")
+[ -n "${JFR:-}" ] && JFR_OPTS=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=${DATA_DIR}/auth.jfr,settings=profile")
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$BASE" \
