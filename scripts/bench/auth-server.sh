@@ -7,6 +7,8 @@
 #   DURATION=30s bash scripts/bench/auth-server.sh
 #   JAVA_OPTS='-Xmx1g' bash scripts/bench/auth-server.sh   # other JVM settings
 #   JFR=1 bash scripts/bench/auth-server.sh                # flight recording in DATA_DIR
+#   H2_OPTIONS=';MAX_LENGTH_INPLACE_LOB=4096' ...          # appended to the H2 URL
+#   LOGINS=0 bash scripts/bench/auth-server.sh             # token workloads only
 #
 # The server runs the demo profile on an H2 file database in a new temporary DATA_DIR, with the
 # production password hashing (bcrypt cost 10, the only setting there is), bound to 127.0.0.1.
@@ -46,7 +48,7 @@ JFR_OPTS=()
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$BASE" \
-  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0" \
+  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0${H2_OPTIONS:-}" \
   java $JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   > "${DATA_DIR}/server.log" 2>&1 &
 SERVER_PID=$!
@@ -114,7 +116,9 @@ run "refresh_token with rotation (public client)" "$TOKEN_URL" scripts/bench/aut
 
 run "baseline again: GET /actuator/health/liveness" "${BASE}/actuator/health/liveness"
 echo
+if [ "${LOGINS:-1}" != 0 ]; then
 $CLIENT logins "$BASE" "$(seconds "$WARMUP")" "$LOGIN_CONNECTIONS" >/dev/null
 echo "full password login (${LOGIN_CONNECTIONS} concurrent, ${DURATION}): $($CLIENT logins "$BASE" "$(seconds "$DURATION")" "$LOGIN_CONNECTIONS")"
+fi
 echo
 echo "RSS after the run: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
