@@ -31,7 +31,7 @@ ASSERTION_RATE="${ASSERTION_RATE:-1500}"
 REFRESH_TOKENS="${REFRESH_TOKENS:-48}"
 LOGIN_CONNECTIONS="${LOGIN_CONNECTIONS:-$CONNECTIONS}"
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m}"
-JAR=auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar
+JAR="${JAR:-auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-authbench.XXXXXX)}"
 mkdir -p "$DATA_DIR"
 BASE="http://127.0.0.1:${PORT}"
@@ -65,6 +65,9 @@ done
 echo "start to ready: $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 
 seconds() { echo "${1%s}"; }
+# The server's CPU time (user + system, ms) from /proc: per request, it does not depend on what
+# else runs on the machine nearly as much as req/s does.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${SERVER_PID}/stat"; }
 KID=$(sed -n 's/.*"kid": *"\([^"]*\)".*/\1/p' "$DEMO/careconnect-backend.jwks.json" | head -1)
 PEM="$DEMO/careconnect-backend.DEMO-ONLY.private-key.pem"
 
@@ -73,15 +76,19 @@ run() { # name url [lua [lua args...]]
   shift 2; shift || true
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
   [ -n "$lua" ] && args+=(-s "$lua" "$url" -- "$@") || args+=("$url")
+  local cpu0; cpu0=$(server_cpu_ms)
   local out; out=$(wrk "${args[@]}")
-  local rps p50 p99 non2xx errors
+  local cpu1; cpu1=$(server_cpu_ms)
+  local rps p50 p99 non2xx errors requests
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
   # connect, read, write errors and timeouts (wrk's timeout is 2 s)
   errors=$(echo "$out" | awk '/Socket errors/{gsub(",","");print $4+$6+$8+$10}')
-  printf '| %-44s | %9s | %8s | %8s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-0}"
+  requests=$(echo "$out" | awk '/requests in/{print $1}')
+  printf '| %-44s | %9s | %8s | %8s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" "${errors:-0}" \
+    "$(awk -v c=$(( cpu1 - cpu0 )) -v n="$requests" 'BEGIN{printf "%.2f", n ? c / n : 0}')"
 }
 warm() { # url [lua [lua args...]]: WARMUP seconds, not reported
   local url=$1 lua=${2:-}
@@ -101,8 +108,8 @@ $CLIENT refresh-tokens "$REFRESH_TOKENS" "$BASE" "$AUD" "${DATA_DIR}/refresh-war
 $CLIENT refresh-tokens "$REFRESH_TOKENS" "$BASE" "$AUD" "${DATA_DIR}/refresh.txt"
 
 echo
-echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx | socket errors |"
-echo "|---|---|---|---|---|---|"
+echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx | socket errors | server CPU ms/request |"
+echo "|---|---|---|---|---|---|---|"
 warm "${BASE}/actuator/health/liveness"
 run "baseline: GET /actuator/health/liveness" "${BASE}/actuator/health/liveness"
 
