@@ -19,7 +19,9 @@ TOKEN_URL="${TOKEN_URL:-http://localhost:9000/oauth2/token}"
 CLIENT_ID="${CLIENT_ID:-careconnect-backend}"
 KEY="${KEY:-$demo/careconnect-backend.DEMO-ONLY.private-key.pem}"
 KID="${KID:-$(sed -n 's/.*"kid": *"\([^"]*\)".*/\1/p' "$demo/careconnect-backend.jwks.json" | head -1)}"
-ALG="${ALG:-RS384}" # RS384 or RS256 with an RSA key; ES384 needs a JOSE signature, not DER: use a JWT library
+# RS384, or RS256 for an RSA key whose JWK does not pin "alg" (the demo key pins RS384). ES384
+# needs a JOSE (not DER) ECDSA signature: use a JWT library for it.
+ALG="${ALG:-RS384}"
 SCOPE="${SCOPE:-system/*.rs}"
 
 case "$ALG" in

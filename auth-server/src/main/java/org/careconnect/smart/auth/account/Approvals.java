@@ -39,7 +39,12 @@ public class Approvals {
       String username,
       List<ScopeLine> scopes,
       boolean remembered,
-      @JsonProperty("last_authorized") Instant lastAuthorized) {}
+      @JsonProperty("last_authorized") Instant lastAuthorized) {
+
+    Approval lastAuthorizedAt(Instant when) {
+      return new Approval(clientId, clientName, username, scopes, remembered, when);
+    }
+  }
 
   private static final String CONSENTS =
       "SELECT c.client_id, c.client_name, k.principal_name, k.authorities"
@@ -115,6 +120,13 @@ public class Approvals {
     return consents + authorizations;
   }
 
+  private static Instant later(Instant a, Instant b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return a.isAfter(b) ? a : b;
+  }
+
   private String registeredId(String clientId) {
     return jdbc.queryForList("SELECT id FROM oauth2_registered_client WHERE client_id = ?", String.class, clientId)
         .stream()
@@ -148,8 +160,7 @@ public class Approvals {
           Instant when = issued == null ? null : issued.toInstant();
           Approval known = byKey.get(key);
           if (known != null) {
-            Instant latest = known.lastAuthorized() == null || (when != null && when.isAfter(known.lastAuthorized())) ? when : known.lastAuthorized();
-            byKey.put(key, new Approval(known.clientId(), known.clientName(), known.username(), known.scopes(), known.remembered(), latest));
+            byKey.put(key, known.lastAuthorizedAt(later(known.lastAuthorized(), when)));
           } else {
             String granted = rs.getString("authorized_scopes");
             List<String> scopes = granted == null ? List.of() : Arrays.asList(granted.split(","));

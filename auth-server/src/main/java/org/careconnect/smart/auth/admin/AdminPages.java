@@ -8,6 +8,7 @@ import org.careconnect.smart.auth.account.UserDirectory.UserChange;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -58,6 +59,29 @@ class AdminPages {
         flash,
         () -> users.create(new UserChange(username, password, kind, fhirUser, display, true, admin)),
         "User " + username + " added");
+  }
+
+  @GetMapping("/admin/users/{username}")
+  String editUser(@PathVariable String username, Model model) {
+    model.addAttribute("user", users.get(username));
+    return "admin/user";
+  }
+
+  /** Role, FHIR identity, name; a new password only when one is typed. */
+  @PostMapping("/admin/users/{username}")
+  String updateUser(
+      @PathVariable String username,
+      @RequestParam String kind,
+      @RequestParam("fhir_user") String fhirUser,
+      @RequestParam(name = "display_name", required = false) String displayName,
+      @RequestParam(name = "password", required = false) String password,
+      @RequestParam(required = false) boolean admin,
+      RedirectAttributes flash) {
+    UserChange change =
+        new UserChange(
+            null, password == null || password.isEmpty() ? null : password, kind, fhirUser,
+            displayName == null || displayName.isBlank() ? null : displayName, null, admin);
+    return act("/admin/users/" + username, flash, () -> users.update(username, change), "User " + username + " saved");
   }
 
   @PostMapping("/admin/users/enabled")

@@ -110,19 +110,17 @@ final class ClientRules {
   }
 
   static Duration accessTokenLifetime(long seconds) {
-    Duration lifetime = Duration.ofSeconds(seconds);
-    if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_ACCESS_TOKEN) > 0) {
-      throw RequestRefused.invalid(
-          "access_token_lifetime", "access_token_lifetime must be 60 to 3600 seconds (at most 1 hour)");
-    }
-    return lifetime;
+    return lifetime("access_token_lifetime", seconds, MAX_ACCESS_TOKEN, "60 to 3600 seconds (at most 1 hour)");
   }
 
   static Duration refreshTokenLifetime(long seconds) {
+    return lifetime("refresh_token_lifetime", seconds, MAX_REFRESH_TOKEN, "60 seconds to 365 days");
+  }
+
+  private static Duration lifetime(String field, long seconds, Duration max, String range) {
     Duration lifetime = Duration.ofSeconds(seconds);
-    if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(MAX_REFRESH_TOKEN) > 0) {
-      throw RequestRefused.invalid(
-          "refresh_token_lifetime", "refresh_token_lifetime must be 60 seconds to 365 days");
+    if (lifetime.compareTo(MIN_LIFETIME) < 0 || lifetime.compareTo(max) > 0) {
+      throw RequestRefused.invalid(field, field + " must be " + range);
     }
     return lifetime;
   }

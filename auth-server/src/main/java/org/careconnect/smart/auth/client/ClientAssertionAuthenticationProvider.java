@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.authorization.authentication.JwtClientAssertionAuthenticationProvider;
@@ -57,6 +58,9 @@ final class ClientAssertionAuthenticationProvider implements AuthenticationProvi
   }
 
   private static OAuth2AuthenticationException described(OAuth2AuthenticationException e) {
+    if (!OAuth2ErrorCodes.INVALID_CLIENT.equals(e.getError().getErrorCode())) {
+      return e; // e.g. invalid_grant for a wrong PKCE code_verifier: not an assertion problem
+    }
     Throwable cause = e.getCause();
     String rule;
     if (cause instanceof JwtValidationException invalid) {

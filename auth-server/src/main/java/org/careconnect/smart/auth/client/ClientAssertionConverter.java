@@ -3,6 +3,8 @@ package org.careconnect.smart.auth.client;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,8 +71,9 @@ final class ClientAssertionConverter implements AuthenticationConverter {
 
   private static String unverifiedSubject(String assertion) {
     try {
+      // An encrypted JWT has no readable claims here (null): refused like any unreadable one.
       JWTClaimsSet claims = JWTParser.parse(assertion).getJWTClaimsSet();
-      String subject = claims.getSubject();
+      String subject = claims == null ? null : claims.getSubject();
       if (subject == null || subject.isBlank()) {
         throw invalid(OAuth2ErrorCodes.INVALID_CLIENT, "sub must be the client_id");
       }
@@ -101,9 +104,9 @@ final class ClientAssertionConverter implements AuthenticationConverter {
     }
     return Set.copyOf(
         Arrays.stream(query.split("&"))
-            .map(pair -> java.net.URLDecoder.decode(
+            .map(pair -> URLDecoder.decode(
                 pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair,
-                java.nio.charset.StandardCharsets.UTF_8))
+                StandardCharsets.UTF_8))
             .toList());
   }
 

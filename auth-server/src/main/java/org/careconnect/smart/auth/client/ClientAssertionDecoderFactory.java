@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Set;
@@ -77,7 +78,11 @@ final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Registere
     }
     String jwksUri = client.getClientSettings().getJwkSetUrl();
     if (StringUtils.hasText(jwksUri)) {
-      return ClientJwkSource.remote(URI.create(jwksUri), remoteKeys);
+      try {
+        return ClientJwkSource.remote(new URI(jwksUri), remoteKeys);
+      } catch (URISyntaxException e) {
+        throw noKeys("the client's jwks_uri is not a URL");
+      }
     }
     throw noKeys("the client has no registered keys (jwks or jwks_uri)");
   }

@@ -16,7 +16,7 @@ public final class ClientKeySettings {
 
   private ClientKeySettings() {}
 
-  /** Parses a JWK Set given as a JSON object; refuses private keys and keys without a use for signing. */
+  /** Parses a JWK Set given as a JSON object; refuses an empty set and private keys. */
   public static JWKSet parsePublic(Map<String, Object> jwks) throws ParseException {
     JWKSet keys = JWKSet.parse(jwks);
     if (keys.getKeys().isEmpty()) {

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
  * uses the system resolver.
  */
 @FunctionalInterface
-public interface HostResolver {
+interface HostResolver {
 
   InetAddress[] resolve(String host) throws UnknownHostException;
 

@@ -29,7 +29,7 @@ public final class OutboundUrlPolicy {
   private final HostResolver resolver;
   private final Set<String> allowedInternalHosts;
 
-  public OutboundUrlPolicy(HostResolver resolver, ClientProperties.UrlPolicy settings) {
+  OutboundUrlPolicy(HostResolver resolver, ClientProperties.UrlPolicy settings) {
     this.resolver = resolver;
     this.allowedInternalHosts = Set.copyOf(settings.allowedInternalHosts());
   }

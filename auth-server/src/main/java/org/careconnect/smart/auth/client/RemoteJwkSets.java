@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,11 +109,12 @@ final class RemoteJwkSets {
         }
         byte[] bytes = body.readNBytes(settings.maxBytes() + 1);
         if (bytes.length > settings.maxBytes()) {
-          throw new JwksUnavailableException("jwks_uri answered more than " + settings.maxBytes() + " bytes");
+          throw new JwksUnavailableException(
+              "jwks_uri answered more than " + settings.maxBytes() + " bytes");
         }
         // Public keys only: JWKSet.parse keeps private parts, so drop them in case a client
         // published its private key by mistake.
-        return JWKSet.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).toPublicJWKSet();
+        return JWKSet.parse(new String(bytes, StandardCharsets.UTF_8)).toPublicJWKSet();
       }
     } catch (IOException | ParseException e) {
       log.info("Fetching the JWK Set at {} failed: {}", uri, e.toString());

@@ -59,7 +59,7 @@ class AuthorizationServerSecurityConfig {
                   .clientAuthentication(clientAuthentication)
                   .tokenIntrospectionEndpoint(introspectionEndpoint)
                   .tokenRevocationEndpoint(revocationEndpoint);
-              // features spanning several endpoints (client/AsymmetricClientConfig)
+              // features spanning several endpoints (client/AsymmetricClientConfig, BackendServicesConfig)
               extensions.forEach(extension -> extension.customize(as));
             })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())

@@ -1,6 +1,7 @@
 package org.careconnect.smart.auth.picker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ class FhirPatientSearch {
     return results;
   }
 
-  private java.net.URI query(UriBuilder builder, Map<String, String> parameters) {
+  private URI query(UriBuilder builder, Map<String, String> parameters) {
     // Values go through {placeholders} so that '|' and spaces are encoded, never interpreted.
     parameters.forEach((name, value) -> builder.queryParam(name, "{" + name + "}"));
     builder.queryParam("_count", maxResults);

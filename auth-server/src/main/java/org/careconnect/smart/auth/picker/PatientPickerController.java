@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PatientPickerController {
 
   static final String PATH = "/picker";
+  private static final Logger log = LoggerFactory.getLogger(PatientPickerController.class);
   private static final String VIEW = "picker";
 
   private final FhirPatientSearch search;
@@ -145,6 +148,7 @@ class PatientPickerController {
       model.addAttribute(name, found);
       return VIEW;
     } catch (FhirSearchException e) {
+      log.warn("Patient picker: {}", e.getMessage());
       return unavailable(response, model);
     }
   }

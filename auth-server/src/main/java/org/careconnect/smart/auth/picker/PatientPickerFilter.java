@@ -73,6 +73,10 @@ class PatientPickerFilter extends OncePerRequestFilter {
         || request.getParameter(OAuth2ParameterNames.RESPONSE_TYPE) == null) {
       return false; // not an authorization request (e.g. the consent form's POST)
     }
+    String prompt = request.getParameter("prompt");
+    if (prompt != null && Arrays.asList(prompt.split(" ")).contains("none")) {
+      return false; // OpenID Connect Core §3.1.2.1: prompt=none shows no page, so no picker
+    }
     Set<String> scopes = scopes(request);
     if (!scopes.contains(PatientPickerStep.LAUNCH_PATIENT) || scopes.contains("launch")) {
       return false; // no patient wanted, or an EHR launch brings its own

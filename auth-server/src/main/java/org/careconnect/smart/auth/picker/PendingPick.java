@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * One standalone launch waiting for the clinician to pick a patient (and an encounter): the
  * authorization request to resume afterwards, and the ids the searches offered. Only an offered id
- * can be picked, so a forged form cannot put an arbitrary patient into the token.
+ * can be picked, so a forged form cannot put an arbitrary patient into the token. Synchronized:
+ * two tabs of one session may use it at once.
  */
 final class PendingPick implements Serializable {
 
@@ -45,20 +46,20 @@ final class PendingPick implements Serializable {
     return wantsEncounter;
   }
 
-  String patient() {
+  synchronized String patient() {
     return patient;
   }
 
-  void offerPatients(Iterable<PatientSummary> patients) {
+  synchronized void offerPatients(Iterable<PatientSummary> patients) {
     patients.forEach(p -> offeredPatients.add(p.id()));
   }
 
-  void offerEncounters(Iterable<EncounterSummary> encounters) {
+  synchronized void offerEncounters(Iterable<EncounterSummary> encounters) {
     encounters.forEach(e -> offeredEncounters.add(e.id()));
   }
 
   /** False, and nothing changes, unless a search offered this patient. */
-  boolean pickPatient(String patientId) {
+  synchronized boolean pickPatient(String patientId) {
     if (!offeredPatients.contains(patientId)) {
       return false;
     }
@@ -67,7 +68,7 @@ final class PendingPick implements Serializable {
     return true;
   }
 
-  boolean offeredEncounter(String encounterId) {
+  synchronized boolean offeredEncounter(String encounterId) {
     return offeredEncounters.contains(encounterId);
   }
 }

@@ -1,12 +1,15 @@
 package org.careconnect.smart.auth.registration;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.careconnect.smart.auth.client.ClientKeySettings;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /**
@@ -39,9 +42,12 @@ final class RegistrationResponse {
     }
     body.put("registration_client_uri", registrationClientUri);
     body.put("client_name", client.getClientName());
-    body.put("token_endpoint_auth_method",
+    body.put(
+        "token_endpoint_auth_method",
         client.getClientAuthenticationMethods().iterator().next().getValue());
-    body.put("grant_types", sorted(client.getAuthorizationGrantTypes().stream().map(g -> g.getValue()).toList()));
+    body.put(
+        "grant_types",
+        sorted(client.getAuthorizationGrantTypes().stream().map(AuthorizationGrantType::getValue).toList()));
     if (!client.getRedirectUris().isEmpty()) {
       body.put("redirect_uris", sorted(client.getRedirectUris()));
       body.put("response_types", List.of("code"));
@@ -52,7 +58,7 @@ final class RegistrationResponse {
     }
     if (client.getClientSettings().getSetting(ClientKeySettings.INLINE_JWKS) instanceof String jwks) {
       try {
-        body.put("jwks", com.nimbusds.jose.util.JSONObjectUtils.parse(jwks));
+        body.put("jwks", JSONObjectUtils.parse(jwks));
       } catch (ParseException e) {
         // stored by us from a parsed JWK Set; leave it out rather than fail the read
       }
@@ -61,7 +67,7 @@ final class RegistrationResponse {
     return body;
   }
 
-  private static List<String> sorted(java.util.Collection<String> values) {
+  private static List<String> sorted(Collection<String> values) {
     Set<String> sorted = new TreeSet<>(values);
     return List.copyOf(sorted);
   }

@@ -2,17 +2,16 @@ package org.careconnect.smart.auth.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.careconnect.smart.auth.support.StandaloneServer.start;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.careconnect.smart.auth.AuthServerApplication;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.SmartFlow;
+import org.careconnect.smart.auth.support.StandaloneServer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,6 +45,29 @@ class AdminBootstrapTest {
   }
 
   @Test
+  void conflictWhenTheLastAdminWouldBeDemoted() {
+    try (ConfigurableApplicationContext server =
+        start("test", "--AUTH_BOOTSTRAP_ADMIN_USERNAME=root", "--AUTH_BOOTSTRAP_ADMIN_PASSWORD=" + PASSWORD)) {
+      Browser http = new Browser(StandaloneServer.port(server));
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/users/root"))
+                  .header("Authorization", SmartFlow.basic("root", PASSWORD))
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"admin\": false}"))
+                  .build());
+
+      assertThat(response.statusCode()).isEqualTo(409);
+      assertThat(SmartFlow.json(response))
+          .isEqualTo(
+              Map.of(
+                  "error", "conflict",
+                  "error_description", "the last enabled admin cannot be demoted or disabled",
+                  "field", "admin"));
+    }
+  }
+
+  @Test
   void noAdminWhenBootstrapVariablesUnset() {
     try (ConfigurableApplicationContext server = start("test")) {
       assertThat(server.getBean(UserDirectory.class).anyAdmin()).isFalse();
@@ -70,25 +92,11 @@ class AdminBootstrapTest {
   }
 
   private static int adminApiStatus(ConfigurableApplicationContext server, String username, String password) {
-    int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
-    Browser http = new Browser(port);
+    Browser http = new Browser(StandaloneServer.port(server));
     return http.send(
             HttpRequest.newBuilder(URI.create(http.base() + "/api/admin/users"))
                 .header("Authorization", SmartFlow.basic(username, password))
                 .build())
         .statusCode();
-  }
-
-  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
-    List<String> profiles = new ArrayList<>();
-    List<String> args = new ArrayList<>();
-    for (String s : profilesThenArgs) {
-      (s.startsWith("--") ? args : profiles).add(s);
-    }
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    return new SpringApplicationBuilder(AuthServerApplication.class)
-        .profiles(profiles.toArray(String[]::new))
-        .run(args.toArray(String[]::new));
   }
 }

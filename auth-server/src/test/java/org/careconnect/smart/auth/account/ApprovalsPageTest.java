@@ -43,9 +43,8 @@ class ApprovalsPageTest {
 
   @Test
   void consentGoneAndTokensInactiveWhenUserRevokes() {
-    RegisteredClient client = fixtures.confidentialClient("app-secret");
-    SmartFlow flow = new SmartFlow(new Browser(port), client);
-    flow.clientSecret = "app-secret";
+    SmartFlow flow = SmartFlow.confidential(port, fixtures, "app-secret");
+    RegisteredClient client = flow.client;
     String patient = fixtures.patient("p-2");
     Map<String, Object> tokens =
         SmartFlow.json(flow.exchange(flow.code(patient, SCOPE, List.of(SCOPE.split(" ")), true)));
@@ -56,12 +55,7 @@ class ApprovalsPageTest {
     assertThat(Browser.location(revoked)).endsWith("/account/approvals?revoked");
     assertThat(approvals.ofUser(patient)).isEmpty();
     for (String token : List.of((String) tokens.get("access_token"), (String) tokens.get("refresh_token"))) {
-      assertThat(
-              SmartFlow.json(
-                  flow.browser.post(
-                      "/oauth2/introspect", Map.of("token", token), "Authorization",
-                      SmartFlow.basic(client.getClientId(), "app-secret"))))
-          .isEqualTo(Map.of("active", false));
+      assertThat(flow.introspect(token)).isEqualTo(Map.of("active", false));
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.careconnect.smart.auth.account.UserDirectory;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
-import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.Chromium;
 import org.careconnect.smart.auth.support.Fixtures;
 import org.careconnect.smart.auth.support.SmartFlow;
@@ -35,9 +34,8 @@ class AdminBrowserTest {
 
   @Test
   void clientCreatedAndTokenInactiveWhenAdminUsesThePages() {
-    RegisteredClient app = fixtures.confidentialClient("app-secret");
-    SmartFlow flow = new SmartFlow(new Browser(port), app);
-    flow.clientSecret = "app-secret";
+    SmartFlow flow = SmartFlow.confidential(port, fixtures, "app-secret");
+    RegisteredClient app = flow.client;
     String patient = fixtures.patient("p-admin-ui");
     String accessToken =
         (String) SmartFlow.json(flow.exchange(flow.code(patient, "openid patient/*.rs"))).get("access_token");
@@ -74,13 +72,6 @@ class AdminBrowserTest {
       chromium.screenshot("admin-final");
     }
 
-    Map<String, Object> introspection =
-        SmartFlow.json(
-            flow.browser.post(
-                "/oauth2/introspect",
-                Map.of("token", accessToken),
-                "Authorization",
-                SmartFlow.basic(app.getClientId(), "app-secret")));
-    assertThat(introspection).isEqualTo(Map.of("active", false));
+    assertThat(flow.introspect(accessToken)).isEqualTo(Map.of("active", false));
   }
 }

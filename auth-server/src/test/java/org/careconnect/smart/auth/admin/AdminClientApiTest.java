@@ -102,6 +102,34 @@ class AdminClientApiTest {
   }
 
   @Test
+  void backendServiceWhenPrivateKeyJwtClientHasKeysAndNoRedirectUris() throws Exception {
+    String jwks = new String(getClass().getResourceAsStream("/demo/careconnect-backend.jwks.json").readAllBytes());
+
+    HttpResponse<String> created =
+        admin.post(
+            "/api/admin/clients",
+            """
+            {"client_id": "%s", "token_endpoint_auth_method": "private_key_jwt", "scope": "system/*.rs",
+             "jwks": %s, "access_token_lifetime": 300}
+            """.formatted(clientId, jwks));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(SmartFlow.json(created))
+        .containsEntry("grant_types", List.of("client_credentials"))
+        .containsEntry("scope", "system/*.rs")
+        .containsKey("jwks")
+        .doesNotContainKey("client_secret");
+  }
+
+  @Test
+  void badRequestNamingJwksUriWhenNotHttps() {
+    assertBadRequest(
+        app("").replace("client_secret_basic", "private_key_jwt").replace("\"scope\"", "\"jwks_uri\": \"http://keys.example/jwks\", \"scope\""),
+        "jwks_uri",
+        "jwks_uri must be an https URL");
+  }
+
+  @Test
   void goneWhenAdminDeletesClient() {
     admin.post("/api/admin/clients", app(""));
 

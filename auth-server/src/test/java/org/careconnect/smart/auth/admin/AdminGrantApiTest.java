@@ -34,9 +34,8 @@ class AdminGrantApiTest {
 
   @Test
   void inactiveAtIntrospectionWhenAdminRevokesToken() {
-    RegisteredClient client = fixtures.confidentialClient("app-secret");
-    SmartFlow flow = new SmartFlow(new Browser(port), client);
-    flow.clientSecret = "app-secret";
+    SmartFlow flow = SmartFlow.confidential(port, fixtures, "app-secret");
+    RegisteredClient client = flow.client;
     String patient = fixtures.patient("p-7");
     Map<String, Object> tokens = SmartFlow.json(flow.exchange(flow.code(patient, SCOPE)));
     String accessToken = (String) tokens.get("access_token");
@@ -50,13 +49,13 @@ class AdminGrantApiTest {
         .containsEntry("client_id", client.getClientId())
         .containsEntry("scopes", List.of("launch/patient", "offline_access", "openid", "patient/*.rs"))
         .containsKeys("id", "access_token_expires_at", "refresh_token_expires_at");
-    assertThat(introspect(flow, accessToken)).containsEntry("active", true);
+    assertThat(flow.introspect(accessToken)).containsEntry("active", true);
 
     HttpResponse<String> revoked = admin.delete("/api/admin/tokens/" + listed.get("id"));
 
     assertThat(revoked.statusCode()).isEqualTo(204);
-    assertThat(introspect(flow, accessToken)).isEqualTo(Map.of("active", false));
-    assertThat(introspect(flow, (String) tokens.get("refresh_token"))).isEqualTo(Map.of("active", false));
+    assertThat(flow.introspect(accessToken)).isEqualTo(Map.of("active", false));
+    assertThat(flow.introspect((String) tokens.get("refresh_token"))).isEqualTo(Map.of("active", false));
     assertThat(AdminCalls.list(admin.get("/api/admin/tokens")))
         .noneSatisfy(t -> assertThat(t).containsEntry("id", listed.get("id")));
   }
@@ -141,15 +140,6 @@ class AdminGrantApiTest {
         .filter(k -> Boolean.TRUE.equals(k.get("signing")))
         .findFirst()
         .orElseThrow();
-  }
-
-  private Map<String, Object> introspect(SmartFlow flow, String token) {
-    return SmartFlow.json(
-        flow.browser.post(
-            "/oauth2/introspect",
-            Map.of("token", token),
-            "Authorization",
-            SmartFlow.basic(flow.client.getClientId(), flow.clientSecret)));
   }
 
   private static String describe(String scope) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The admin pages need a session with the ADMIN role, and a CSRF token on every form. */
 @AuthServerIntegrationTest
@@ -22,6 +23,7 @@ class AdminPagesTest {
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired UserDirectory users;
+  @Autowired RegisteredClientRepository repository;
 
   @ParameterizedTest
   @ValueSource(strings = {"/admin/clients", "/admin/users", "/admin/consents", "/admin/tokens", "/admin/keys"})
@@ -75,6 +77,43 @@ class AdminPagesTest {
         .contains("<div class=\"error\" role=\"alert\">")
         .contains("redirect_uris: ")
         .contains("redirect URI must not have a fragment (RFC 6749 §3.1.2): https://app.example/cb#frag");
+  }
+
+  @Test
+  void restrictedScopeGrantedWhenAdminSavesClientForm() {
+    Browser admin = admin();
+    String clientId = fixtures.publicClient().getClientId();
+    HttpResponse<String> form = admin.get("/admin/clients/" + clientId);
+    assertThat(form.body()).contains("<h1>Client " + clientId + "</h1>").contains("https://app.example/callback");
+
+    HttpResponse<String> saved =
+        admin.post(
+            "/admin/clients/" + clientId,
+            Map.of(
+                "token_endpoint_auth_method", "none", "redirect_uris", "https://app.example/callback",
+                "scope", "openid careconnect/launch", "access_token_lifetime", "600",
+                "refresh_token_lifetime", "3600", "_csrf", Browser.csrf(form.body())));
+
+    assertThat(Browser.location(saved)).endsWith("/admin/clients/" + clientId);
+    assertThat(admin.get(Browser.location(saved)).body()).contains("Client " + clientId + " saved");
+    assertThat(repository.findByClientId(clientId).getScopes()).containsExactlyInAnyOrder("openid", "careconnect/launch");
+    assertThat(repository.findByClientId(clientId).getTokenSettings().getAccessTokenTimeToLive().toSeconds()).isEqualTo(600);
+  }
+
+  @Test
+  void adminRoleGivenWhenAdminSavesUserForm() {
+    Browser admin = admin();
+    String clinician = fixtures.clinician("gp-4");
+    HttpResponse<String> form = admin.get("/admin/users/" + clinician);
+
+    admin.post(
+        "/admin/users/" + clinician,
+        Map.of(
+            "kind", "CLINICIAN", "fhir_user", "Practitioner/gp-5", "admin", "true", "password", "",
+            "_csrf", Browser.csrf(form.body())));
+
+    assertThat(users.get(clinician).admin()).isTrue();
+    assertThat(users.get(clinician).fhirUser()).isEqualTo("Practitioner/gp-5");
   }
 
   private Browser admin() {

@@ -92,44 +92,33 @@ class AdminUserApiTest {
 
   @Test
   void badRequestNamingPasswordWhenTooShort() {
-    HttpResponse<String> response =
-        admin.post(
-            "/api/admin/users",
-            "{\"username\": \"%s\", \"password\": \"short\", \"fhir_user\": \"Practitioner/x\"}".formatted(username));
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(SmartFlow.json(response))
-        .isEqualTo(
-            Map.of("error", "invalid_request", "error_description", "password must be 12 to 200 characters",
-                "field", "password"));
+    assertBadRequest(
+        "{\"username\": \"%s\", \"password\": \"short\", \"fhir_user\": \"Practitioner/x\"}".formatted(username),
+        "password",
+        "password must be 12 to 200 characters");
   }
 
   @Test
   void badRequestNamingFhirUserWhenPatientIsLinkedToPractitioner() {
-    HttpResponse<String> response =
-        admin.post(
-            "/api/admin/users",
-            "{\"username\": \"%s\", \"password\": \"%s\", \"kind\": \"PATIENT\", \"fhir_user\": \"Practitioner/x\"}"
-                .formatted(username, Fixtures.PASSWORD));
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(SmartFlow.json(response))
-        .isEqualTo(
-            Map.of("error", "invalid_request", "error_description", "a PATIENT is a Patient/..., a CLINICIAN is not",
-                "field", "fhir_user"));
+    assertBadRequest(newUser("PATIENT"), "fhir_user", "a PATIENT is a Patient/..., a CLINICIAN is not");
   }
 
   @Test
   void badRequestNamingKindWhenKindUnknown() {
-    HttpResponse<String> response =
-        admin.post(
-            "/api/admin/users",
-            "{\"username\": \"%s\", \"password\": \"%s\", \"kind\": \"WIZARD\", \"fhir_user\": \"Practitioner/x\"}"
-                .formatted(username, Fixtures.PASSWORD));
+    assertBadRequest(newUser("WIZARD"), "kind", "kind must be CLINICIAN or PATIENT");
+  }
+
+  private String newUser(String kind) {
+    return "{\"username\": \"%s\", \"password\": \"%s\", \"kind\": \"%s\", \"fhir_user\": \"Practitioner/x\"}"
+        .formatted(username, Fixtures.PASSWORD, kind);
+  }
+
+  private void assertBadRequest(String json, String field, String description) {
+    HttpResponse<String> response = admin.post("/api/admin/users", json);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(SmartFlow.json(response))
-        .isEqualTo(
-            Map.of("error", "invalid_request", "error_description", "kind must be CLINICIAN or PATIENT", "field", "kind"));
+        .isEqualTo(Map.of("error", "invalid_request", "error_description", description, "field", field));
+    assertThat(users.list()).noneMatch(u -> u.username().equals(username));
   }
 }

@@ -6,14 +6,19 @@ import static org.careconnect.smart.auth.client.ClientAssertions.sign;
 import static org.careconnect.smart.auth.client.ClientAssertions.tokenRequest;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
 import org.careconnect.smart.auth.support.Browser;
@@ -23,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SMART App Launch 2.2 §backend services: client_credentials with private_key_jwt grants system/
@@ -83,8 +88,8 @@ class BackendServicesTest {
     assertThat(body).containsEntry("scope", "system/Patient.rs").containsEntry("token_type", "Bearer");
     // verified with the server's published keys, as the FHIR server verifies it
     DefaultJWTProcessor<SecurityContext> verifier = new DefaultJWTProcessor<>();
-    com.nimbusds.jose.jwk.JWKSet serverKeys =
-        com.nimbusds.jose.jwk.JWKSet.parse(browser.get("/oauth2/jwks").body());
+    JWKSet serverKeys =
+        JWKSet.parse(browser.get("/oauth2/jwks").body());
     verifier.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
             JWSAlgorithm.RS256, (selector, context) -> selector.select(serverKeys)));
@@ -215,10 +220,27 @@ class BackendServicesTest {
   }
 
   @Test
+  void introspectionWhenBackendClientAuthenticatesWithAnAssertionThenItsTokenIsActive() {
+    String accessToken = (String) SmartFlow.json(token("system/Patient.rs")).get("access_token");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", accessToken);
+    form.put("client_assertion_type", ClientAssertions.JWT_BEARER);
+    form.put("client_assertion", assertion());
+
+    HttpResponse<String> response = browser.post("/oauth2/introspect", form);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(SmartFlow.json(response))
+        .containsEntry("active", true)
+        .containsEntry("scope", "system/Patient.rs")
+        .containsEntry("client_id", client.getClientId());
+  }
+
+  @Test
   void replayStoreWhenPurgedThenExpiredIdsGoneAndLiveOnesKept() {
-    ReplayedAssertionStore replays = new ReplayedAssertionStore(jdbc, java.time.Clock.systemUTC());
-    String clientId = "purge-" + java.util.UUID.randomUUID();
-    java.time.Instant now = java.time.Instant.now();
+    ReplayedAssertionStore replays = new ReplayedAssertionStore(jdbc, Clock.systemUTC());
+    String clientId = "purge-" + UUID.randomUUID();
+    Instant now = Instant.now();
     assertThat(replays.firstUse(clientId, "old", now.minusSeconds(60))).isTrue();
     assertThat(replays.firstUse(clientId, "live", now.plusSeconds(60))).isTrue();
 

@@ -9,12 +9,17 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
 import org.careconnect.smart.auth.support.Browser;
@@ -178,6 +183,25 @@ class PrivateKeyJwtTest {
   }
 
   @Test
+  void replayWhenSameAssertionSentConcurrentlyThenExactlyOneToken() throws Exception {
+    String assertion = sign(key, JWSAlgorithm.RS384, valid().build());
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(pool.submit(() -> new Browser(port).post("/oauth2/token", tokenRequest(assertion, SCOPE))));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get().statusCode());
+      }
+      assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 401);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void invalidClientWhenJtiMissingThenRefused() {
     assertRefused(token(sign(key, JWSAlgorithm.RS384, valid().jwtID(null).build())), "jti is required");
   }
@@ -217,6 +241,25 @@ class PrivateKeyJwtTest {
         sign(key, JWSAlgorithm.RS384, claims("no-such-client", tokenEndpoint).build());
 
     assertRefused(token(assertion), "client_id");
+  }
+
+  @Test
+  void invalidClientWhenAssertionIsUnsignedThenRefused() {
+    String unsigned = new PlainJWT(valid().build()).serialize();
+
+    assertRefused(
+        token(unsigned),
+        "the signature is not verified by a key of the client (accepted algorithms: RS384, ES384, RS256)");
+  }
+
+  @Test
+  void invalidClientWhenClientHasNoKeysThenRefused() {
+    RegisteredClient keyless =
+        new BackendFixtures(backendClients, repository).withJwksUri(List.of("system/*.rs"), null);
+
+    assertRefused(
+        token(sign(key, JWSAlgorithm.RS384, claims(keyless.getClientId(), tokenEndpoint).build())),
+        "the client has no registered keys (jwks or jwks_uri)");
   }
 
   @Test

@@ -3,11 +3,9 @@ package org.careconnect.smart.auth.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
-import org.careconnect.smart.auth.AuthServerApplication;
 import org.careconnect.smart.auth.support.Browser;
+import org.careconnect.smart.auth.support.StandaloneServer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -64,19 +62,10 @@ class DemoProfileTest {
   }
 
   static ConfigurableApplicationContext start(String... profilesThenArgs) {
-    java.util.List<String> profiles = new java.util.ArrayList<>();
-    java.util.List<String> args = new java.util.ArrayList<>();
-    for (String s : profilesThenArgs) {
-      (s.startsWith("--") ? args : profiles).add(s);
-    }
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    return new SpringApplicationBuilder(AuthServerApplication.class)
-        .profiles(profiles.toArray(String[]::new))
-        .run(args.toArray(String[]::new));
+    return StandaloneServer.start(profilesThenArgs);
   }
 
   static int port(ConfigurableApplicationContext server) {
-    return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+    return StandaloneServer.port(server);
   }
 }

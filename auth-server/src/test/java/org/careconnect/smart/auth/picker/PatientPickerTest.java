@@ -50,6 +50,34 @@ class PatientPickerTest extends LaunchIntegrationTest {
   }
 
   @Test
+  void pickerPageWhenShownThenFramableOnlyByTheLauncher() {
+    SmartFlow flow = flow(app());
+    String pick = toPicker(flow, flow.request(SCOPE));
+
+    HttpResponse<String> page = flow.browser.get("/picker?pick=" + pick);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue("frame-ancestors http://localhost:9100");
+    assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
+    assertThat(page.body()).contains("Choose a patient");
+  }
+
+  @Test
+  void pickerWhenChoiceHasNoCsrfTokenThen403AndNothingPicked() {
+    SmartFlow flow = flow(app());
+    Map<String, String> request = flow.request(SCOPE);
+    String pick = toPicker(flow, request);
+    flow.browser.get("/picker?pick=" + pick + "&name=jane");
+
+    HttpResponse<String> forged =
+        flow.browser.post("/picker/patient", Map.of("pick", pick, "patient", "pick-pat-1"));
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(path(flow, flow.authorize(request))).startsWith("/picker?pick=");
+  }
+
+  @Test
   void pickerWhenSearchedByNhsNumberThenOnlyThatPatient() {
     SmartFlow flow = flow(app());
     String pick = toPicker(flow, flow.request(SCOPE));
@@ -144,6 +172,20 @@ class PatientPickerTest extends LaunchIntegrationTest {
 
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.body()).contains("This patient selection has ended.");
+  }
+
+  @Test
+  void standaloneWhenPromptNoneThenNoPickerPage() {
+    SmartFlow flow = flow(app());
+    Map<String, String> request = flow.request(SCOPE);
+    request.put("prompt", "none");
+    flow.browser.login(fixtures.clinician("prac-silent"), Fixtures.PASSWORD);
+
+    HttpResponse<String> answer = flow.authorize(request);
+
+    // OpenID Connect: no page at all; this app needs consent, so the app hears consent_required
+    assertThat(Browser.location(answer)).startsWith(FhirStub.shared().callbackUrl() + "?");
+    assertThat(Browser.query(Browser.location(answer))).containsEntry("error", "consent_required");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
@@ -59,7 +60,7 @@ class ClientConfigurationTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     Map<String, Object> read = SmartFlow.json(response);
-    Map<String, Object> expected = new java.util.LinkedHashMap<>(registered);
+    Map<String, Object> expected = new LinkedHashMap<>(registered);
     expected.remove("client_secret");
     expected.remove("client_secret_expires_at");
     expected.remove("registration_access_token");

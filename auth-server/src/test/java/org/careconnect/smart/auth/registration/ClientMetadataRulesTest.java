@@ -41,6 +41,12 @@ class ClientMetadataRulesTest {
     return registrar.register(metadata);
   }
 
+  static Map<String, Object> privateKeyJwtApp() {
+    Map<String, Object> metadata = Registrar.publicApp();
+    metadata.put("token_endpoint_auth_method", "private_key_jwt");
+    return metadata;
+  }
+
   static void assertRefused(HttpResponse<String> response, String error, String description) {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(SmartFlow.json(response))
@@ -175,8 +181,7 @@ class ClientMetadataRulesTest {
 
   @Test
   void invalidClientMetadataWhenJwksAndJwksUriBothGivenThenRefused() {
-    Map<String, Object> metadata = Registrar.publicApp();
-    metadata.put("token_endpoint_auth_method", "private_key_jwt");
+    Map<String, Object> metadata = privateKeyJwtApp();
     metadata.put("jwks", publicJwks());
     metadata.put("jwks_uri", "https://93.184.215.14/jwks.json");
 
@@ -185,8 +190,7 @@ class ClientMetadataRulesTest {
 
   @Test
   void invalidClientMetadataWhenJwksHoldsAPrivateKeyThenRefused() {
-    Map<String, Object> metadata = Registrar.publicApp();
-    metadata.put("token_endpoint_auth_method", "private_key_jwt");
+    Map<String, Object> metadata = privateKeyJwtApp();
     metadata.put("jwks", Map.of("keys", List.of(ClientAssertions.rsaKey().toJSONObject())));
 
     assertRefused(
@@ -197,8 +201,7 @@ class ClientMetadataRulesTest {
 
   @Test
   void createdWhenPrivateKeyJwtAppWithPublicJwksThenAccepted() {
-    Map<String, Object> metadata = Registrar.publicApp();
-    metadata.put("token_endpoint_auth_method", "private_key_jwt");
+    Map<String, Object> metadata = privateKeyJwtApp();
     metadata.put("jwks", publicJwks());
 
     HttpResponse<String> response = registrar.register(metadata);
@@ -218,8 +221,7 @@ class ClientMetadataRulesTest {
 
   @Test
   void invalidClientMetadataWhenJwksUriIsPrivateThenRefused() {
-    Map<String, Object> metadata = Registrar.publicApp();
-    metadata.put("token_endpoint_auth_method", "private_key_jwt");
+    Map<String, Object> metadata = privateKeyJwtApp();
     metadata.put("jwks_uri", "https://10.1.2.3/jwks.json");
 
     assertRefused(

@@ -111,6 +111,44 @@ class ClientRegistrationTest {
   }
 
   @Test
+  void tokenWhenRegisteredAsymmetricAppExchangesCodeWithAssertionAndVerifierThenIssued() {
+    RSAKey key = ClientAssertions.rsaKey();
+    Map<String, Object> metadata = Registrar.publicApp();
+    metadata.put("token_endpoint_auth_method", "private_key_jwt");
+    metadata.put("jwks", Map.of("keys", List.of(key.toPublicJWK().toJSONObject())));
+    metadata.put("scope", "openid patient/*.rs");
+    Map<String, Object> registered = SmartFlow.json(registrar.register(metadata));
+    SmartFlow flow =
+        new SmartFlow(browser, repository.findByClientId((String) registered.get("client_id")));
+    String code = flow.code(fixtures.patient("p-asymmetric"), "openid patient/*.rs");
+
+    HttpResponse<String> wrongVerifier = exchangeWithAssertion(flow, key, code, flow.verifier + "x");
+    assertThat(wrongVerifier.statusCode()).isEqualTo(400);
+    assertThat(SmartFlow.json(wrongVerifier))
+        .isEqualTo(
+            Map.of("error", "invalid_grant", "error_description", "Client authentication failed: code_verifier"));
+
+    String secondCode = flow.code(fixtures.patient("p-asymmetric-2"), "openid patient/*.rs");
+    HttpResponse<String> token = exchangeWithAssertion(flow, key, secondCode, flow.verifier);
+    assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+    assertThat(SmartFlow.json(token)).containsKeys("access_token", "id_token");
+  }
+
+  private HttpResponse<String> exchangeWithAssertion(
+      SmartFlow flow, RSAKey key, String code, String verifier) {
+    JWTClaimsSet claims =
+        ClientAssertions.claims(flow.client.getClientId(), "http://localhost:9000/oauth2/token").build();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", flow.client.getRedirectUris().iterator().next());
+    form.put("code_verifier", verifier);
+    form.put("client_assertion_type", ClientAssertions.JWT_BEARER);
+    form.put("client_assertion", ClientAssertions.sign(key, JWSAlgorithm.RS384, claims));
+    return browser.post("/oauth2/token", form);
+  }
+
+  @Test
   void scopeWhenRestrictedScopesRequestedThenHeldBackForAnAdmin() {
     Map<String, Object> metadata = Registrar.publicApp();
     metadata.put("scope", "openid patient/*.rs system/*.rs careconnect/launch");

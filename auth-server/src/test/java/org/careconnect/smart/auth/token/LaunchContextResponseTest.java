@@ -32,8 +32,8 @@ class LaunchContextResponseTest {
   @Test
   void everyLaunchContextParameterWhenAuthorizationCarriesAFullContext() {
     SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
-    // A patient user: a clinician would first be sent to the patient picker (picker/).
-    String code = flow.code(fixtures.patient("pat-0"), SCOPE);
+    // a patient user: a clinician asking for launch/patient would meet the patient picker first
+    String code = flow.code(fixtures.patient("p-1"), SCOPE);
     OAuth2Authorization authorization = authorizations.findByToken(code, new OAuth2TokenType("code"));
     LaunchContext ehrLaunch =
         new LaunchContext(
