@@ -21,6 +21,7 @@ class DemoSecretsGuard {
           "careconnect.auth.demo.confidential-client-secret",
           "careconnect.auth.demo.launcher-client-secret",
           "careconnect.auth.demo.backend-client-jwks",
+          "careconnect.auth.demo.launcher-client-jwks",
           "careconnect.auth.demo.admin-password");
 
   @Bean
