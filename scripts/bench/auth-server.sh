@@ -12,7 +12,7 @@
 #
 # The server runs the demo profile on an H2 file database in a new temporary DATA_DIR, with the
 # production password hashing (bcrypt cost 10, the only setting there is), bound to 127.0.0.1.
-# Bounded: each workload runs DURATION (default 15 s, after WARMUP of 5 s) with CONNECTIONS
+# Bounded: each workload runs DURATION (default 15 s, after WARMUP of 10 s: the JIT needs it) with CONNECTIONS
 # (default 16) connections; the server is stopped at the end. What a client pays (signing client
 # assertions, getting refresh tokens through the authorization code flow) is done before the
 # timed runs by scripts/bench/AuthBenchClient.java.
@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-19000}"
@@ -114,12 +114,12 @@ warm "${BASE}/actuator/health/liveness"
 run "baseline: GET /actuator/health/liveness" "${BASE}/actuator/health/liveness"
 
 assertions "${DATA_DIR}/cc-warm.txt" "$(seconds "$WARMUP")"
-warm "$TOKEN_URL" scripts/bench/auth-lines.lua "${DATA_DIR}/cc-warm.txt" "$THREADS"
+warm "$TOKEN_URL" scripts/bench/auth-server.lua "${DATA_DIR}/cc-warm.txt" "$THREADS" bodies
 assertions "${DATA_DIR}/cc.txt" "$(seconds "$DURATION")"
-run "client_credentials, private_key_jwt (RS384)" "$TOKEN_URL" scripts/bench/auth-lines.lua "${DATA_DIR}/cc.txt" "$THREADS"
+run "client_credentials, private_key_jwt (RS384)" "$TOKEN_URL" scripts/bench/auth-server.lua "${DATA_DIR}/cc.txt" "$THREADS" bodies
 
-warm "$TOKEN_URL" scripts/bench/auth-refresh.lua "${DATA_DIR}/refresh-warm.txt" "$THREADS"
-run "refresh_token with rotation (public client)" "$TOKEN_URL" scripts/bench/auth-refresh.lua "${DATA_DIR}/refresh.txt" "$THREADS"
+warm "$TOKEN_URL" scripts/bench/auth-server.lua "${DATA_DIR}/refresh-warm.txt" "$THREADS" refresh
+run "refresh_token with rotation (public client)" "$TOKEN_URL" scripts/bench/auth-server.lua "${DATA_DIR}/refresh.txt" "$THREADS" refresh
 
 run "baseline again: GET /actuator/health/liveness" "${BASE}/actuator/health/liveness"
 echo
