@@ -125,7 +125,10 @@ run "baseline again: GET /actuator/health/liveness" "${BASE}/actuator/health/liv
 echo
 if [ "${LOGINS:-1}" != 0 ]; then
 $CLIENT logins "$BASE" "$(seconds "$WARMUP")" "$LOGIN_CONNECTIONS" >/dev/null
-echo "full password login (${LOGIN_CONNECTIONS} concurrent, ${DURATION}): $($CLIENT logins "$BASE" "$(seconds "$DURATION")" "$LOGIN_CONNECTIONS")"
+cpu0=$(server_cpu_ms)
+logins=$($CLIENT logins "$BASE" "$(seconds "$DURATION")" "$LOGIN_CONNECTIONS")
+cpu1=$(server_cpu_ms)
+echo "full password login (${LOGIN_CONNECTIONS} concurrent, ${DURATION}): ${logins}; server CPU ms/login $(echo "$logins" | awk -v c=$(( cpu1 - cpu0 )) '{printf "%.1f", c / $10}')"
 fi
 echo
 echo "RSS after the run: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
