@@ -23,7 +23,7 @@ DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
-PORT="${PORT:-19000}"
+PORT="${PORT:-19300}"
 # Client assertions per second of run: more than the server can take, so none repeats (a repeat
 # is a replay, refused).
 ASSERTION_RATE="${ASSERTION_RATE:-1500}"
@@ -42,6 +42,12 @@ CLIENT="java scripts/bench/AuthBenchClient.java"
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 [ -f "$JAR" ] || mvn -B -ntp -pl auth-server -am -DskipTests package
+
+# another server on the port would be measured instead of this one
+if curl -s -o /dev/null --max-time 2 "${BASE}/actuator/health/liveness"; then
+  echo "port ${PORT} is in use: set PORT" >&2
+  exit 1
+fi
 
 JFR_OPTS=()
 [ -n "${JFR:-}" ] && JFR_OPTS=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=${DATA_DIR}/auth.jfr,settings=profile")
