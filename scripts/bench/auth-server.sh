@@ -134,7 +134,7 @@ $CLIENT logins "$BASE" "$(seconds "$WARMUP")" "$LOGIN_CONNECTIONS" >/dev/null
 cpu0=$(server_cpu_ms)
 logins=$($CLIENT logins "$BASE" "$(seconds "$DURATION")" "$LOGIN_CONNECTIONS")
 cpu1=$(server_cpu_ms)
-echo "full password login (${LOGIN_CONNECTIONS} concurrent, ${DURATION}): ${logins}; server CPU ms/login $(echo "$logins" | awk -v c=$(( cpu1 - cpu0 )) '{printf "%.1f", c / $10}')"
+echo "full password login (${LOGIN_CONNECTIONS} concurrent, ${DURATION}): ${logins}; server CPU ms/login $(echo "$logins" | awk -v c=$(( cpu1 - cpu0 )) '{printf "%.1f", $8 ? c / $8 : 0}')"
 fi
 echo
 echo "RSS after the run: $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
