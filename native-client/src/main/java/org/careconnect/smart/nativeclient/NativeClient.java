@@ -71,8 +71,9 @@ public final class NativeClient {
       out.println("Access token: " + Redaction.truncate(token.accessToken())
           + ", expires in " + token.expiresIn() + " s, scope: " + token.scope());
       out.println("Refresh token: " + (token.refreshToken() ? "received (not shown)" : "none"));
+      PatientSummary patient = PatientReader.read(http, options.fhirBase(), token);
       out.println("Patient: Patient/" + token.patient());
-      return PatientReader.read(http, options.fhirBase(), token);
+      return patient;
     }
   }
 
