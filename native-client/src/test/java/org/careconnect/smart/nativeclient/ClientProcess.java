@@ -24,6 +24,7 @@ final class ClientProcess implements AutoCloseable {
   private final Path stderr;
   private final List<String> lines = new ArrayList<>();
   private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
+  private volatile boolean ended;
 
   private ClientProcess(Process process, Path stderr) {
     this.process = process;
@@ -48,21 +49,25 @@ final class ClientProcess implements AutoCloseable {
   }
 
   /** The rest of the first output line starting with {@code prefix}, waiting at most {@code timeout}. */
-  String awaitLine(String prefix, Duration timeout) throws InterruptedException {
+  String awaitLine(String prefix, Duration timeout) throws InterruptedException, IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    String line;
-    while ((line = pending.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
-      if (line.startsWith(prefix)) {
+    while (System.nanoTime() < deadline) {
+      String line = pending.poll(200, TimeUnit.MILLISECONDS);
+      if (line != null && line.startsWith(prefix)) {
         return line.substring(prefix.length());
       }
+      if (line == null && ended && pending.isEmpty()) {
+        break; // the client has exited: no such line will come
+      }
     }
-    throw new AssertionError("No line starting with \"" + prefix + "\" within " + timeout + "; output: " + output());
+    throw new AssertionError("No line starting with \"" + prefix + "\" within " + timeout
+        + "; output: " + output() + "; errors: " + errors());
   }
 
   /** Waits for the exit (bounded): its status. */
-  int awaitExit(Duration timeout) throws InterruptedException {
+  int awaitExit(Duration timeout) throws InterruptedException, IOException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("The client did not exit within " + timeout + "; output: " + output());
+      throw new AssertionError("The client did not exit within " + timeout + "; output: " + output() + "; errors: " + errors());
     }
     return process.exitValue();
   }
@@ -85,9 +90,10 @@ final class ClientProcess implements AutoCloseable {
         }
         pending.add(line);
       }
-    } catch (IOException ended) {
+    } catch (IOException gone) {
       // the process is gone; what was read stays in lines
     }
+    ended = true;
   }
 
   @Override

@@ -71,7 +71,7 @@ class SecurityConfiguration {
   ServletRegistrationBean<SmartConfigurationServlet> smartConfigurationServlet(SecurityProperties properties) {
     ServletRegistrationBean<SmartConfigurationServlet> registration = new ServletRegistrationBean<>(
         new SmartConfigurationServlet(properties.smartConfigurationUri(), Clock.systemUTC()),
-        "/fhir/STU3" + SmartConfigurationServlet.PATH);
+        SmartConfigurationServlet.MAPPING);
     registration.setName("smart-configuration");
     return registration;
   }
