@@ -2,16 +2,14 @@ package org.careconnect.smart.nativeclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.fhir.support.AuthServerProcess;
 import org.careconnect.smart.fhir.support.AuthorizationCodeFlow;
-import org.careconnect.smart.fhir.support.FhirServerProcess;
+import org.careconnect.smart.fhir.support.SmartStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,45 +30,21 @@ class NativeClientIT {
 
   @TempDir static Path dataDir;
 
+  private SmartStack stack;
   private AuthServerProcess auth;
-  private FhirServerProcess fhirServer;
   private String base;
 
   @BeforeAll
   void startBothServers() throws Exception {
-    int authPort = FhirServerProcess.freePort();
-    int fhirPort = FhirServerProcess.freePort();
-    String issuer = "http://127.0.0.1:" + authPort;
-    base = "http://127.0.0.1:" + fhirPort + "/fhir/STU3";
-    auth = new AuthServerProcess(Files.createDirectories(dataDir.resolve("auth")), authPort,
-        "--careconnect.auth.fhir-base-urls=" + base,
-        "--careconnect.auth.picker.fhir-base-url=" + base);
-    fhirServer = FhirServerProcess.secured(Files.createDirectories(dataDir.resolve("fhir")), fhirPort,
-        "--spring.profiles.active=demo",
-        "--careconnect.demo.patients=3",
-        "--careconnect.fhir.security.issuer=" + issuer,
-        "--careconnect.fhir.security.jwks-uri=" + issuer + "/oauth2/jwks",
-        "--careconnect.fhir.security.smart-configuration-uri=" + issuer + "/.well-known/smart-configuration",
-        "--careconnect.fhir.security.audience=" + base);
-    try {
-      auth.start();
-      fhirServer.start();
-    } catch (Exception | Error e) {
-      stopBothServers();
-      throw e;
-    }
+    stack = new SmartStack(dataDir).start(List.of());
+    auth = stack.auth();
+    base = stack.base();
   }
 
   @AfterAll
   void stopBothServers() throws Exception {
-    try {
-      if (fhirServer != null) {
-        fhirServer.close();
-      }
-    } finally {
-      if (auth != null) {
-        auth.close();
-      }
+    if (stack != null) {
+      stack.close();
     }
   }
 

@@ -65,7 +65,8 @@ final class PatientInBrowser {
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
     URI uri = URI.create(url.startsWith("http") ? url : issuer + url);
-    return http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html").build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String path, Map<String, ?> form) throws IOException, InterruptedException {
