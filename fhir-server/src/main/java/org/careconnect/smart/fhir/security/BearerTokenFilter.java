@@ -64,9 +64,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     return "/metadata".equals(path)
         || SmartConfigurationServlet.PATH.equals(path)
-        // its exact servlet mapping (SecurityConfiguration) leaves no path info: the servlet
-        // path is the whole of it (Servlet 6.0 §12.2)
-        || SmartConfigurationServlet.MAPPING.equals(request.getServletPath())
         || ("OPTIONS".equals(request.getMethod()) && (path.isEmpty() || "/".equals(path)));
   }
 }

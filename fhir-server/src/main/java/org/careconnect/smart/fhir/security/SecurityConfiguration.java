@@ -71,7 +71,7 @@ class SecurityConfiguration {
   ServletRegistrationBean<SmartConfigurationServlet> smartConfigurationServlet(SecurityProperties properties) {
     ServletRegistrationBean<SmartConfigurationServlet> registration = new ServletRegistrationBean<>(
         new SmartConfigurationServlet(properties.smartConfigurationUri(), Clock.systemUTC()),
-        SmartConfigurationServlet.MAPPING);
+        "/fhir/STU3" + SmartConfigurationServlet.PATH);
     registration.setName("smart-configuration");
     return registration;
   }

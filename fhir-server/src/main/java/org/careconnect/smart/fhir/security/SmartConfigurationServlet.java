@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 class SmartConfigurationServlet extends HttpServlet {
 
   static final String PATH = "/.well-known/smart-configuration";
-  static final String MAPPING = "/fhir/STU3" + PATH;
   static final Duration TTL = Duration.ofMinutes(5);
   private static final Logger log = LoggerFactory.getLogger(SmartConfigurationServlet.class);
 
