@@ -12,8 +12,10 @@ mvn -B -ntp -DskipTests package
 
 mkdir -p data
 echo "== Starting the FHIR server on port ${FHIR_PORT} (data under ./data) =="
-SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-demo}" PORT="${FHIR_PORT}" \
-  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" > data/fhir-server.log 2>&1 &
+# Small heap (old generation sized for the validator's ~280 MB), serial collector, two malloc
+# arenas: about 700 MB resident (docs/benchmarks.md).
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-demo}" PORT="${FHIR_PORT}" \
+  java ${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m} -jar "$JAR" > data/fhir-server.log 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT INT TERM
 

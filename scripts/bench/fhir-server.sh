@@ -7,7 +7,8 @@
 #   DATA_DIR=/tmp/ccs-50k PATIENTS=50000 ...          # keep (and reuse) the database between runs
 #
 # Bounded: each workload runs DURATION (default 15 s) with CONNECTIONS (default 16) connections,
-# only against 127.0.0.1; the server is stopped at the end.
+# only against 127.0.0.1; the server is stopped at the end. JAR, JAVA_OPTS and DB_OPTIONS (H2 URL
+# options) default to the project's jar and settings.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,7 +17,11 @@ DURATION="${DURATION:-15s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18080}"
-JAR=fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar
+JAR="${JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
+# The heap settings of the RSS target (docs/benchmarks.md); override to compare others.
+JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+# The H2 options of the server's default URL (application.yaml).
+DB_OPTIONS="${DB_OPTIONS:-;MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"
 mkdir -p "$DATA_DIR"
 BASE="http://127.0.0.1:${PORT}/fhir/STU3"
@@ -25,13 +30,13 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 [ -f "$JAR" ] || mvn -B -ntp -DskipTests package
 
 start_server() {
-  SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
-    java -Xms1g -Xmx1g -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-    --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir;MODE=MySQL;WRITE_DELAY=0" \
+  MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
+    java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+    --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir${DB_OPTIONS}" \
     >> "${DATA_DIR}/server.log" 2>&1 &
   SERVER_PID=$!
 }
-stop_server() { kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
+stop_server() { kill "${SERVER_PID:-}" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
 trap stop_server EXIT
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
@@ -40,12 +45,15 @@ echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(una
 echo "== Data: ${DATA_DIR}; patients: ${PATIENTS}"
 
 echo "== Loading the demo population if the database is new (progress in ${DATA_DIR}/server.log)"
+# Only this start's lines count: the log is appended to by every run on the same DATA_DIR.
+touch "${DATA_DIR}/server.log"
+LOG_FROM=$(( $(wc -l < "${DATA_DIR}/server.log") + 1 ))
 start_server
-until grep -q "Demo data loaded\|Demo data: the store already" "${DATA_DIR}/server.log"; do
+until tail -n +"$LOG_FROM" "${DATA_DIR}/server.log" | grep -q "Demo data loaded\|Demo data: the store already"; do
   kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "${DATA_DIR}/server.log"; exit 1; }
   sleep 2
 done
-grep "Demo data loaded\|Demo data: the store already" "${DATA_DIR}/server.log" | tail -1
+tail -n +"$LOG_FROM" "${DATA_DIR}/server.log" | grep "Demo data loaded\|Demo data: the store already" | tail -1
 stop_server
 
 echo "== Restarting on the loaded database: start to ready"
@@ -103,3 +111,5 @@ run "Observation search by patient+category" "${BASE}/Observation?patient=${PATI
 run "Patient create (validated)" "${BASE}/Patient" "${DATA_DIR}/create.lua"
 echo
 echo "RSS after the run (validator warm): $(( $(ps -o rss= -p "$SERVER_PID") / 1024 )) MB"
+stop_server
+echo "database file after a stop: $(( $(stat -c %s "${DATA_DIR}/fhir.mv.db") / 1048576 )) MB"

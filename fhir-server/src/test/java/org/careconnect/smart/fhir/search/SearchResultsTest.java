@@ -17,8 +17,10 @@ import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.DateTimeType;
+import org.hl7.fhir.dstu3.model.HumanName;
 import org.hl7.fhir.dstu3.model.Observation;
 import org.hl7.fhir.dstu3.model.Organization;
+import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -231,5 +233,26 @@ class SearchResultsTest {
     return bundle.getEntry().stream().collect(Collectors.toMap(
         e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart(),
         e -> e.getSearch().getMode()));
+  }
+
+  /** A one-parameter search's total comes from its index alone: once per match, none deleted. */
+  @Test
+  void totalCountsEachMatchOnceAndNoDeletedResource() {
+    String family = FhirTestClient.unique("Total");
+    Patient twoNames = officialPatient(family);
+    twoNames.addName().setUse(HumanName.NameUse.MAIDEN).setFamily(family + "son");
+    api.post(twoNames);
+    api.post(officialPatient(family));
+    String deleted = api.post(officialPatient(family));
+    assertThat(api.client().send("DELETE", "Patient/" + deleted, null, null).statusCode()).isEqualTo(200);
+
+    assertThat(api.bundle("Patient?family=" + family).getTotal()).isEqualTo(2);
+    assertThat(api.bundle("Patient?family=" + family + "&_count=1").getTotal()).isEqualTo(2);
+  }
+
+  private static Patient officialPatient(String family) {
+    Patient patient = new Patient();
+    patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(family);
+    return patient;
   }
 }

@@ -43,7 +43,7 @@ public final class FhirServerProcess implements AutoCloseable {
         "--server.port=" + port,
         "--server.address=127.0.0.1",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
-            + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0"),
+            + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"),
         "--logging.level.root=WARN"));
     command.addAll(extraArgs);
     process = new ProcessBuilder(command)

@@ -3,6 +3,7 @@ package org.careconnect.smart.fhir.store.jdbc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Supplier;
+import org.careconnect.smart.fhir.store.StoredVersion;
 import org.hl7.fhir.dstu3.model.Resource;
 
 /**
@@ -10,7 +11,7 @@ import org.hl7.fhir.dstu3.model.Resource;
  * read after encoding the answer; a version never changes once written, so a cached parse is
  * always right, on any number of nodes (the current version number still comes from the
  * database on every read). Callers get a deep copy, because HAPI and the include resolver attach
- * data to the objects they are given. Bounded by the size of the JSON it stands for.
+ * data to the objects they are given; copies are marked as {@link StoredVersion}s. Bounded by the size of the JSON it stands for.
  */
 final class ParsedResourceCache {
 
@@ -43,7 +44,7 @@ final class ParsedResourceCache {
     });
     T copy = (T) master.copy();
     copy.setId(master.getIdElement().copy());
-    return copy;
+    return StoredVersion.mark(copy);
   }
 
   private static final String WEIGHT = ParsedResourceCache.class.getName() + ".weight";

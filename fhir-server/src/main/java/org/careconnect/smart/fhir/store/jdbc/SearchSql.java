@@ -29,6 +29,9 @@ final class SearchSql {
   private final List<Object> args = new ArrayList<>();
   private final List<Object> orderArgs = new ArrayList<>();
   private final String orderBy;
+  /** The driving clause's own query and arguments, when it is the only clause, else null. */
+  private String soleIndexQuery;
+  private List<Object> soleIndexArgs;
 
   SearchSql(SearchQuery query) {
     args.add(query.resourceType());
@@ -37,7 +40,13 @@ final class SearchSql {
         .orElse(null);
     for (SearchClause clause : query.clauses()) {
       where.append(" AND ");
+      int sqlFrom = where.length();
+      int argsFrom = args.size();
       appendClause(query.resourceType(), clause, clause == driver);
+      if (query.clauses().size() == 1 && where.indexOf("r.pk IN (SELECT ", sqlFrom) == sqlFrom) {
+        soleIndexQuery = where.substring(sqlFrom + "r.pk IN (".length(), where.length() - 1);
+        soleIndexArgs = List.copyOf(args.subList(argsFrom, args.size()));
+      }
     }
     orderBy = orderBy(query.sort());
   }
@@ -64,7 +73,17 @@ final class SearchSql {
     };
   }
 
+  /**
+   * With one index clause, the index alone answers the count: index rows exist only for current,
+   * undeleted versions (they are replaced on every write), so no resource row need be read. A
+   * family shared by 531 of 50,000 patients cost 531 row look-ups per search for the total.
+   */
   String countSql() {
+    if (soleIndexQuery != null) {
+      int from = soleIndexQuery.indexOf(" FROM ");
+      return "SELECT COUNT(DISTINCT " + soleIndexQuery.substring("SELECT ".length(), from) + ")"
+          + soleIndexQuery.substring(from);
+    }
     return "SELECT COUNT(*) FROM fhir_resource r WHERE " + where;
   }
 
@@ -74,6 +93,9 @@ final class SearchSql {
   }
 
   Object[] countArgs() {
+    if (soleIndexQuery != null) {
+      return soleIndexArgs.toArray();
+    }
     return args.toArray();
   }
 

@@ -36,4 +36,15 @@ class SearchSqlTest {
         "Observation", "patient", "p1", "Patient");
     assertThat(sql.countSql().chars().filter(c -> c == '?').count()).isEqualTo(sql.countArgs().length);
   }
+
+  @Test
+  void aSoleIndexClauseIsCountedFromTheIndexAloneAndOncePerResource() {
+    SearchSql sql = new SearchSql(new SearchQuery("Observation", List.of(CATEGORY), List.of()));
+
+    assertThat(sql.countSql()).isEqualTo("SELECT COUNT(DISTINCT t.res_pk) FROM idx_token t"
+        + " WHERE t.res_type = ? AND t.param = ? AND ((t.code = ?))");
+    assertThat(sql.countArgs()).containsExactly("Observation", "category", "vital-signs");
+    assertThat(new SearchSql(new SearchQuery("Observation", List.of(CATEGORY, PATIENT), List.of())).countSql())
+        .startsWith("SELECT COUNT(*) FROM fhir_resource r");
+  }
 }
