@@ -72,19 +72,24 @@ public abstract class CareConnectResourceProvider<T extends Resource> implements
   }
 
   @Create
-  public MethodOutcome create(@ResourceParam T resource, @ConditionalUrlParam String ifNoneExist) {
-    return writes.create(resource, ifNoneExist);
+  public MethodOutcome create(
+      @ResourceParam T resource, @ConditionalUrlParam String ifNoneExist, RequestDetails request) {
+    return writes.create(request, resource, ifNoneExist);
   }
 
   @Update
   public MethodOutcome update(
-      @IdParam IdType id, @ResourceParam T resource, @ConditionalUrlParam String conditionalUrl) {
-    return writes.update(id, resource, conditionalUrl);
+      @IdParam IdType id,
+      @ResourceParam T resource,
+      @ConditionalUrlParam String conditionalUrl,
+      RequestDetails request) {
+    return writes.update(request, id, resource, conditionalUrl);
   }
 
   @Delete
-  public MethodOutcome delete(@IdParam IdType id, @ConditionalUrlParam String conditionalUrl) {
-    return writes.delete(type.getSimpleName(), id, conditionalUrl);
+  public MethodOutcome delete(
+      @IdParam IdType id, @ConditionalUrlParam String conditionalUrl, RequestDetails request) {
+    return writes.delete(request, type.getSimpleName(), id, conditionalUrl);
   }
 
   /**

@@ -1,6 +1,9 @@
 package org.careconnect.smart.fhir.server;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The write interactions (create, update, delete and their conditional forms, FHIR STU3 §3.1.0),
  * shared by the REST providers and the entries of batch and transaction Bundles so that both
  * apply the same rules: ids checked, the resource validated against its Care Connect profile,
- * and {@code meta.profile} claimed.
+ * and {@code meta.profile} claimed. Before each write the STORAGE_PRESTORAGE_* hooks run with what
+ * is really touched ({@link StorageHooks}), so the authorisation rules judge it.
  */
 @Component
 public class ResourceWrites {
@@ -36,8 +40,8 @@ public class ResourceWrites {
   }
 
   /** Create; with {@code If-None-Exist}, nothing is created when exactly one resource matches. */
-  public <T extends Resource> MethodOutcome create(T resource, String ifNoneExist) {
-    return create(resource, ifNoneExist, newId());
+  public <T extends Resource> MethodOutcome create(RequestDetails request, T resource, String ifNoneExist) {
+    return create(request, resource, ifNoneExist, newId());
   }
 
   /**
@@ -46,9 +50,11 @@ public class ResourceWrites {
    * Any id in the body is ignored, as for every create (FHIR STU3 http.html#create), but it must be
    * a valid id: malformed content is refused, never silently dropped.
    */
-  public <T extends Resource> MethodOutcome create(T resource, String ifNoneExist, String newId) {
+  public <T extends Resource> MethodOutcome create(
+      RequestDetails request, T resource, String ifNoneExist, String newId) {
     ResourceStore<T> store = storeOf(resource);
     requireValidBodyId(resource);
+    StorageHooks.created(request, resource);
     if (ifNoneExist != null) {
       List<String> existing = matchingIds(resource.fhirType(), ifNoneExist, 2);
       if (existing.size() > 1) {
@@ -57,6 +63,8 @@ public class ResourceWrites {
       }
       if (existing.size() == 1) {
         T found = store.read(existing.get(0));
+        // what matched is returned: the caller must be allowed to have created it
+        StorageHooks.created(request, found);
         return outcome(new MethodOutcome(found.getIdElement(), false).setResource(found),
             "If-None-Exist matched " + found.getIdElement().toUnqualifiedVersionless().getValue() + ": nothing created");
       }
@@ -72,7 +80,8 @@ public class ResourceWrites {
    * Update by id, or by search when {@code conditionalUrl} is set. A version in {@code id} is the
    * client's {@code If-Match}: the update happens only if it is still current (else 412).
    */
-  public <T extends Resource> MethodOutcome update(IdType id, T resource, String conditionalUrl) {
+  public <T extends Resource> MethodOutcome update(
+      RequestDetails request, IdType id, T resource, String conditionalUrl) {
     ResourceStore<T> store = storeOf(resource);
     requireValidBodyId(resource);
     String targetId;
@@ -102,8 +111,9 @@ public class ResourceWrites {
       }
     }
     Long expected = id != null && id.hasVersionIdPart() ? versionOf(id) : null;
-    prepare(resource);
     resource.setId(new IdType(resource.fhirType(), targetId));
+    StorageHooks.updated(request, current(store, targetId), resource);
+    prepare(resource);
     ResourceStore.WriteResult<T> result = store.update(targetId, resource, expected);
     return outcome(new MethodOutcome(result.resource().getIdElement(), result.created())
         .setResource(result.resource()),
@@ -111,7 +121,7 @@ public class ResourceWrites {
   }
 
   /** Delete by id, or every match of {@code conditionalUrl} (at most one, else 412). */
-  public MethodOutcome delete(String resourceType, IdType id, String conditionalUrl) {
+  public MethodOutcome delete(RequestDetails request, String resourceType, IdType id, String conditionalUrl) {
     ResourceStore<?> store = stores.forTypeName(resourceType);
     String targetId;
     if (conditionalUrl != null) {
@@ -127,6 +137,12 @@ public class ResourceWrites {
     } else {
       ResourceIds.requireValid(id);
       targetId = id.getIdPart();
+    }
+    {
+      org.hl7.fhir.instance.model.api.IBaseResource old = current(store, targetId);
+      if (old != null) {
+        StorageHooks.deleted(request, old);
+      }
     }
     Long version = store.delete(targetId);
     IdType deleted = new IdType(resourceType, targetId, version == null ? null : String.valueOf(version));
@@ -184,6 +200,15 @@ public class ResourceWrites {
   @SuppressWarnings("unchecked")
   private <T extends Resource> ResourceStore<T> storeOf(T resource) {
     return (ResourceStore<T>) stores.forTypeName(resource.fhirType());
+  }
+
+  /** The current version of a resource, or null when there is none (unknown or deleted). */
+  private static <T extends org.hl7.fhir.instance.model.api.IBaseResource> T current(ResourceStore<T> store, String id) {
+    try {
+      return store.read(id);
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return null;
+    }
   }
 
   private static Long versionOf(IdType id) {

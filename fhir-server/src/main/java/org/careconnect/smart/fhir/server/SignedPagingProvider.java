@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * its creation time, compressed and signed (HMAC-SHA256) with a key shared through the database.
  * A later page re-runs the result set at its offset, so a search writes nothing, any node serves
  * any page, and a page id cannot be forged or altered. Links expire after
- * {@code careconnect.fhir.page-link-ttl-minutes}.
+ * {@code careconnect.fhir.page-link-ttl-minutes}. The signature also covers the link's owner
+ * ({@link PagingBinding}), so one token's page links are worthless with another.
  *
  * <p>A database-backed session table was tried first: its one INSERT per search serialised
  * every search on H2's commit lock and capped searches at ~450/s on two cores.
@@ -42,6 +43,7 @@ public class SignedPagingProvider implements IPagingProvider {
   private final FhirServerProperties properties;
   private final Clock clock;
   private final SecretKeySpec key;
+  private final PagingBinding binding;
 
   @Autowired
   SignedPagingProvider(
@@ -49,26 +51,34 @@ public class SignedPagingProvider implements IPagingProvider {
       ResultSets resultSets,
       FhirServerProperties properties,
       Clock storeClock,
-      PagingKey pagingKey) {
-    this(json, resultSets, properties, storeClock, pagingKey.secret());
+      PagingKey pagingKey,
+      org.springframework.beans.factory.ObjectProvider<PagingBinding> binding) {
+    this(json, resultSets, properties, storeClock, pagingKey.secret(), binding.getIfAvailable(() -> PagingBinding.NONE));
   }
 
   private SignedPagingProvider(
-      ObjectMapper json, ResultSets resultSets, FhirServerProperties properties, Clock clock, byte[] secret) {
+      ObjectMapper json,
+      ResultSets resultSets,
+      FhirServerProperties properties,
+      Clock clock,
+      byte[] secret,
+      PagingBinding binding) {
     this.json = json;
     this.resultSets = resultSets;
     this.properties = properties;
     this.clock = clock;
     this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.binding = binding;
   }
 
   /**
-   * The paging of another face (the open demo face): its links are signed with a key derived for
-   * that face from this one, so no face accepts another face's links (410 there).
+   * The paging of another face (the open demo face, which takes no token): its links are signed
+   * with a key derived for that face from this one, so no face accepts another face's links (410).
    */
   public IPagingProvider forFace(String face) {
     return new SignedPagingProvider(json, resultSets, properties, clock,
-        mac(("careconnect paging face " + face).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mac(("careconnect paging face " + face).getBytes(java.nio.charset.StandardCharsets.UTF_8), ""),
+        PagingBinding.NONE);
   }
 
   @Override
@@ -91,7 +101,7 @@ public class SignedPagingProvider implements IPagingProvider {
       byte[] payload = ByteBuffer.allocate(Long.BYTES + definition.length)
           .putLong(clock.millis()).put(definition).array();
       byte[] compressed = deflate(payload);
-      byte[] mac = Arrays.copyOf(mac(compressed), MAC_BYTES);
+      byte[] mac = Arrays.copyOf(mac(compressed, binding.of(request)), MAC_BYTES);
       return ENCODER.encodeToString(ByteBuffer.allocate(MAC_BYTES + compressed.length)
           .put(mac).put(compressed).array());
     } catch (IOException e) {
@@ -113,7 +123,7 @@ public class SignedPagingProvider implements IPagingProvider {
       throw unusable;
     }
     byte[] compressed = Arrays.copyOfRange(token, MAC_BYTES, token.length);
-    byte[] expected = Arrays.copyOf(mac(compressed), MAC_BYTES);
+    byte[] expected = Arrays.copyOf(mac(compressed, binding.of(request)), MAC_BYTES);
     if (!MessageDigest.isEqual(expected, Arrays.copyOf(token, MAC_BYTES))) {
       throw unusable;
     }
@@ -131,11 +141,13 @@ public class SignedPagingProvider implements IPagingProvider {
     }
   }
 
-  private byte[] mac(byte[] data) {
+  /** The MAC covers the link's owner too: another caller's link fails the check (410). */
+  private byte[] mac(byte[] data, String owner) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(data);
+      mac.update(data);
+      return mac.doFinal(owner.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
     }

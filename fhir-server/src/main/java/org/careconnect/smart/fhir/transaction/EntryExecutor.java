@@ -62,37 +62,38 @@ class EntryExecutor {
    */
   EntryResult execute(EntryRequest entry, String newId, RequestDetails request) {
     return switch (entry.method()) {
-      case POST -> create(entry, newId);
-      case PUT -> update(entry);
-      case DELETE -> delete(entry);
+      case POST -> create(entry, newId, request);
+      case PUT -> update(entry, request);
+      case DELETE -> delete(entry, request);
       case GET -> entry.id() == null ? search(entry, request) : read(entry);
       default -> throw new InvalidRequestException(entry.label() + " is not supported");
     };
   }
 
-  private EntryResult create(EntryRequest entry, String newId) {
+  private EntryResult create(EntryRequest entry, String newId, RequestDetails request) {
     MethodOutcome outcome = newId == null
-        ? writes.create(entry.resource(), entry.ifNoneExist())
-        : writes.create(entry.resource(), entry.ifNoneExist(), newId);
+        ? writes.create(request, entry.resource(), entry.ifNoneExist())
+        : writes.create(request, entry.resource(), entry.ifNoneExist(), newId);
     return written(outcome);
   }
 
-  private EntryResult update(EntryRequest entry) {
+  private EntryResult update(EntryRequest entry, RequestDetails request) {
     String expectedVersion = entry.ifMatch() == null ? null : EntityTags.version(entry.ifMatch());
     MethodOutcome outcome = entry.conditional()
         ? writes.update(
+            request,
             new IdType(entry.resourceType(), null, expectedVersion),
             entry.resource(),
             entry.resourceType() + "?" + entry.query())
         : writes.update(
-            new IdType(entry.resourceType(), entry.id(), expectedVersion), entry.resource(), null);
+            request, new IdType(entry.resourceType(), entry.id(), expectedVersion), entry.resource(), null);
     return written(outcome);
   }
 
-  private EntryResult delete(EntryRequest entry) {
+  private EntryResult delete(EntryRequest entry, RequestDetails request) {
     MethodOutcome outcome = entry.conditional()
-        ? writes.delete(entry.resourceType(), null, entry.resourceType() + "?" + entry.query())
-        : writes.delete(entry.resourceType(), new IdType(entry.resourceType(), entry.id()), null);
+        ? writes.delete(request, entry.resourceType(), null, entry.resourceType() + "?" + entry.query())
+        : writes.delete(request, entry.resourceType(), new IdType(entry.resourceType(), entry.id()), null);
     IdType target = outcome.getId() == null ? null : (IdType) outcome.getId();
     return new EntryResult(204, target, null);
   }

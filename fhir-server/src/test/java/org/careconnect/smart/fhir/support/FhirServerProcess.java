@@ -44,7 +44,9 @@ public final class FhirServerProcess implements AutoCloseable {
         "--server.address=127.0.0.1",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
             + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"),
-        "--logging.level.root=WARN"));
+        "--logging.level.root=WARN",
+        // The restart and crash tests check durability of the API, not its security.
+        "--careconnect.fhir.security.enabled=false"));
     command.addAll(extraArgs);
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)

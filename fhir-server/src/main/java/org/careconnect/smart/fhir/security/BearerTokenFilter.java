@@ -1,0 +1,69 @@
+package org.careconnect.smart.fhir.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets a FHIR request through only with a valid bearer token (RFC 6750 §2.1), and puts the
+ * {@link SmartAccess} it grants on the request for the rules. A servlet filter rather than a HAPI
+ * hook, so a refusal costs no parsing and leaves no ERROR in the log (a 401 is the client's
+ * affair).
+ *
+ * <p>Open without a token: the CapabilityStatement ({@code /metadata}, and {@code OPTIONS} on the
+ * base, its STU3 alias) and {@code .well-known/smart-configuration}, which a client reads before
+ * it has a token (SMART App Launch 2.2 §conformance). CORS preflights never reach this filter:
+ * the CORS filter before it answers them.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+  private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
+
+  private final TokenVerifier verifier;
+  private final BearerChallenges challenges;
+
+  BearerTokenFilter(TokenVerifier verifier, BearerChallenges challenges) {
+    this.verifier = verifier;
+    this.challenges = challenges;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (isOpen(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      // RFC 6750 §3.1: a request without authentication gets the challenge without an error code.
+      challenges.missingToken(response);
+      return;
+    }
+    try {
+      SmartAccess access = verifier.verify(authorization.substring(7).trim());
+      request.setAttribute(SmartAccess.KEY, access);
+    } catch (TokenVerifier.InvalidTokenException e) {
+      log.debug("Refused a bearer token: {}", e.getMessage());
+      challenges.invalidToken(response, e.getMessage());
+      return;
+    } catch (TokenVerifier.KeysUnavailableException e) {
+      log.warn("{}: {}", e.getMessage(), e.getCause().toString());
+      challenges.keysUnavailable(response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private static boolean isOpen(HttpServletRequest request) {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    return "/metadata".equals(path)
+        || SmartConfigurationServlet.PATH.equals(path)
+        || ("OPTIONS".equals(request.getMethod()) && (path.isEmpty() || "/".equals(path)));
+  }
+}

@@ -1,0 +1,117 @@
+package org.careconnect.smart.fhir.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.careconnect.smart.fhir.search.SearchParameterRegistry;
+import org.careconnect.smart.fhir.server.FhirServerInterceptor;
+import org.careconnect.smart.fhir.server.PagingBinding;
+import org.careconnect.smart.fhir.store.ResourceStores;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * SMART on FHIR enforcement of the STU3 face, on unless {@code careconnect.fhir.security.enabled}
+ * is false. In front of HAPI, in this order: CORS (answers preflights, adds its headers to every
+ * answer, 401 and 403 included), then the bearer token. Inside HAPI: search narrowing, the
+ * scope rules, granular-scope consent.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "careconnect.fhir.security.enabled", havingValue = "true", matchIfMissing = true)
+class SecurityConfiguration {
+
+  static final String FHIR_PATHS = "/fhir/*";
+
+  @Bean
+  FilterRegistrationBean<CorsFilter> fhirCorsFilter(SecurityProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(properties.allowedOrigins());
+    // What a fhirclient app sends and reads (stack-facts: authorization, content-type, accept, prefer).
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"));
+    cors.setAllowedHeaders(List.of("authorization", "content-type", "accept", "prefer",
+        "if-match", "if-none-exist", "if-none-match", "if-modified-since"));
+    cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "WWW-Authenticate"));
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/fhir/**", cors);
+    FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+    registration.addUrlPatterns(FHIR_PATHS);
+    registration.setName("fhir-cors");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  TokenVerifier tokenVerifier(SecurityProperties properties) {
+    return new TokenVerifier(properties);
+  }
+
+  @Bean
+  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenVerifier verifier, FhirContext fhirContext) {
+    FilterRegistrationBean<BearerTokenFilter> registration =
+        new FilterRegistrationBean<>(new BearerTokenFilter(verifier, new BearerChallenges(fhirContext)));
+    registration.addUrlPatterns(FHIR_PATHS);
+    registration.setName("fhir-bearer-token");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** Exact mapping: wins over HAPI's {@code /fhir/STU3/*} (Servlet 6.0 §12.2). */
+  @Bean
+  ServletRegistrationBean<SmartConfigurationServlet> smartConfigurationServlet(SecurityProperties properties) {
+    ServletRegistrationBean<SmartConfigurationServlet> registration = new ServletRegistrationBean<>(
+        new SmartConfigurationServlet(properties.smartConfigurationUri(), Clock.systemUTC()),
+        "/fhir/STU3" + SmartConfigurationServlet.PATH);
+    registration.setName("smart-configuration");
+    return registration;
+  }
+
+  @Bean
+  ScopeRules scopeRules(FhirContext fhirContext, ResourceStores stores) {
+    return new ScopeRules(fhirContext, Set.copyOf(stores.typeNames()));
+  }
+
+  @Bean
+  FhirServerInterceptor smartAuthorizationInterceptor(ScopeRules rules) {
+    return new SmartAuthorizationInterceptor(rules);
+  }
+
+  @Bean
+  FhirServerInterceptor smartSearchNarrowing(ScopeRules rules) {
+    return new SmartSearchNarrowing(rules);
+  }
+
+  @Bean
+  FhirServerInterceptor granularScopeConsent(SearchParameterRegistry registry) {
+    return new GranularConsentInterceptor(new GranularScopeConsent(registry));
+  }
+
+  @Bean
+  FhirServerInterceptor smartCapabilityStatement(SecurityProperties properties) {
+    return new SmartCapabilityStatement(properties.issuer());
+  }
+
+  /** Page links belong to the token's user and client (and launch patient). */
+  @Bean
+  PagingBinding tokenPagingBinding() {
+    return request -> SmartAccess.of(request)
+        .map(access -> access.subject() + "\n" + access.clientId() + "\n" + access.patient())
+        .orElse("");
+  }
+
+  /** HAPI's ConsentInterceptor with our service, marked for registration on the server. */
+  static final class GranularConsentInterceptor extends ConsentInterceptor implements FhirServerInterceptor {
+    GranularConsentInterceptor(GranularScopeConsent consent) {
+      super(consent);
+    }
+  }
+}

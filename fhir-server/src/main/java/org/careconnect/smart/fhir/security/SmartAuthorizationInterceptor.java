@@ -1,0 +1,149 @@
+package org.careconnect.smart.fhir.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationFlagsEnum;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import java.util.List;
+import java.util.Set;
+import org.careconnect.smart.fhir.server.FhirServerInterceptor;
+import org.careconnect.smart.scope.Permission;
+import org.hl7.fhir.dstu3.model.OperationOutcome;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+
+/**
+ * HAPI's default-deny authorisation, with the rules built per request from the token's scopes
+ * ({@link ScopeRules}). Two additions HAPI's rule builder cannot express:
+ *
+ * <ul>
+ *   <li>each interaction needs its own SMART v2 permission letter (read r, search s, create c,
+ *       update u, delete d; SMART App Launch 2.2 §scopes), also inside a transaction, whose
+ *       entries HAPI checks one by one as the interaction they are;
+ *   <li>{@code $validate} (which HAPI leaves unchecked) is judged as a create of the posted
+ *       resource: validating is rehearsing a write.
+ * </ul>
+ *
+ * <p>Compartment reads are checked on the resources actually returned (flag
+ * DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS): searches are first narrowed to the
+ * compartment by {@link SmartSearchNarrowing}, and any resource outside it in any response (an
+ * include, a history entry, a page, a transaction's GET) refuses the whole response with 403.
+ * Writes are checked on the stored resources too: the server fires HAPI's STORAGE_PRESTORAGE_*
+ * pointcuts from {@code ResourceWrites}, so conditional and transaction writes are judged on
+ * what they really touch.
+ */
+@Interceptor
+class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
+
+  private final ScopeRules scopeRules;
+
+  SmartAuthorizationInterceptor(ScopeRules scopeRules) {
+    super(PolicyEnum.DENY);
+    this.scopeRules = scopeRules;
+    setFlags(AuthorizationFlagsEnum.DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS);
+  }
+
+  @Override
+  public List<IAuthRule> buildRuleList(RequestDetails request) {
+    return SmartAccess.of(request).map(scopeRules::rulesFor).orElseGet(List::of);
+  }
+
+  @Override
+  public Verdict applyRulesAndReturnDecision(
+      RestOperationTypeEnum operation,
+      RequestDetails request,
+      IBaseResource input,
+      IIdType inputId,
+      IBaseResource output,
+      Pointcut pointcut) {
+    Permission needed = permissionFor(operation, request);
+    boolean incoming = output == null;
+    String type = incoming && input == null && (inputId == null || !inputId.hasResourceType())
+        ? request.getResourceName() : typeOf(input, inputId, output, request);
+    if (needed != null && type != null && !granted(request, type, needed, incoming)) {
+      request.getUserData().put(Refusal.KEY,
+          new Refusal("no granted scope allows " + needed.verb() + " of " + type));
+      return new Verdict(PolicyEnum.DENY, null);
+    }
+    return super.applyRulesAndReturnDecision(operation, request, input, inputId, output, pointcut);
+  }
+
+  /** $validate: HAPI checks nothing for it; we check it as a create of the body. */
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void validateAsCreate(RequestDetails request, Pointcut pointcut) {
+    if (request.getRestOperationType() == RestOperationTypeEnum.VALIDATE) {
+      IBaseResource body = request.getResource();
+      Verdict verdict = applyRulesAndReturnDecision(RestOperationTypeEnum.CREATE, request, body,
+          body == null ? request.getId() : body.getIdElement(), null, pointcut);
+      if (verdict == null || verdict.getDecision() != PolicyEnum.ALLOW) {
+        handleDeny(request, verdict);
+      }
+    }
+  }
+
+  @Override
+  protected void handleDeny(RequestDetails request, Verdict decision) {
+    Object refusal = request.getUserData().remove(Refusal.KEY);
+    String why = refusal instanceof Refusal r ? r.reason() : "no granted scope allows this request";
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+        .setCode(OperationOutcome.IssueType.FORBIDDEN)
+        .setDiagnostics("Access denied: " + why);
+    ForbiddenOperationException forbidden = new ForbiddenOperationException("Access denied: " + why, outcome);
+    // RFC 6750 §3.1: the token is fine but does not reach this.
+    forbidden.addResponseHeader("WWW-Authenticate", BearerChallenges.REALM
+        + ", error=\"insufficient_scope\", error_description=\"" + BearerChallenges.quoted(why) + "\"");
+    throw forbidden;
+  }
+
+  private static Permission permissionFor(RestOperationTypeEnum operation, RequestDetails request) {
+    return switch (operation) {
+      case READ, VREAD, HISTORY_INSTANCE, HISTORY_TYPE, HISTORY_SYSTEM -> Permission.READ;
+      case SEARCH_TYPE, SEARCH_SYSTEM -> Permission.SEARCH;
+      case CREATE -> Permission.CREATE;
+      case UPDATE, PATCH -> Permission.UPDATE;
+      case DELETE -> Permission.DELETE;
+      default -> null;
+    };
+  }
+
+  private static String typeOf(IBaseResource input, IIdType inputId, IBaseResource output, RequestDetails request) {
+    IBaseResource resource = output != null ? output : input;
+    if (resource != null) {
+      return request.getFhirContext().getResourceType(resource);
+    }
+    if (inputId != null && inputId.hasResourceType()) {
+      return inputId.getResourceType();
+    }
+    return null;
+  }
+
+  /**
+   * The letter an interaction needs, checked on the way in on the requested type; the resources
+   * going out (a search's includes, a history's versions) need read or search.
+   */
+  private static boolean granted(RequestDetails request, String type, Permission needed, boolean incoming) {
+    Set<Permission> acceptable = !incoming && (needed == Permission.READ || needed == Permission.SEARCH)
+        ? Set.of(Permission.READ, Permission.SEARCH) : Set.of(needed);
+    return SmartAccess.of(request).map(access -> access.scopes().resourceScopes().stream()
+            .filter(scope -> Confinement.of(scope.context(), access).granted())
+            .anyMatch(scope -> acceptable.stream().anyMatch(p -> scope.grants(type, p)))
+            || ownFhirUser(access, type, needed))
+        .orElse(false);
+  }
+
+  private static boolean ownFhirUser(SmartAccess access, String type, Permission needed) {
+    return needed == Permission.READ && access.fhirUser() != null && access.fhirUser().startsWith(type + "/");
+  }
+
+  /** Why this request was refused, kept for the 403's message. */
+  record Refusal(String reason) {
+    static final String KEY = Refusal.class.getName();
+  }
+}
