@@ -2,7 +2,7 @@ package org.careconnect.smart.fhir.audit;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import org.careconnect.smart.fhir.security.SmartAccess;
+import org.careconnect.smart.fhir.security.AuditScope;
 import org.careconnect.smart.scope.CustomScope;
 
 /**
@@ -14,13 +14,12 @@ import org.careconnect.smart.scope.CustomScope;
  */
 final class AuditAccess {
 
-  static final CustomScope AUDIT_SCOPE = new CustomScope("careconnect/audit");
+  static final CustomScope AUDIT_SCOPE = AuditScope.SCOPE;
 
   private AuditAccess() {}
 
   static void require(RequestDetails request) {
-    boolean admin = SmartAccess.of(request).map(access -> access.scopes().contains(AUDIT_SCOPE)).orElse(false);
-    if (!admin) {
+    if (!AuditScope.heldBy(request)) {
       ForbiddenOperationException refusal = new ForbiddenOperationException(
           "AuditEvent is readable only with the scope " + AUDIT_SCOPE.value() + " (admins); no resource scope grants it");
       // RFC 6750 §3.1
