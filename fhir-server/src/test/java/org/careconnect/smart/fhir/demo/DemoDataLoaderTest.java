@@ -31,6 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:fhir-demo-loader;MODE=MySQL;DB_CLOSE_DELAY=-1",
       "careconnect.demo.patients=5",
+      // reads the loaded population over the API without tokens: the loader is under test here
+      "careconnect.fhir.security.enabled=false",
       "careconnect.demo.seed=20250630"
     })
 @ActiveProfiles({"test", "demo"})

@@ -1,0 +1,339 @@
+package org.careconnect.smart.fhir.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import org.careconnect.smart.fhir.FhirServerApplication;
+import org.careconnect.smart.fhir.support.Fixture;
+import org.careconnect.smart.fhir.support.Variant;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.Observation;
+import org.hl7.fhir.dstu3.model.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * SMART enforcement with security on, tokens signed by {@link TestTokens}: each rule with a
+ * positive and a negative case, exact status and body.
+ */
+@SpringBootTest(
+    classes = FhirServerApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:fhir-security;MODE=MySQL;DB_CLOSE_DELAY=-1",
+      "careconnect.fhir.security.enabled=true",
+      "careconnect.fhir.security.issuer=" + TestTokens.ISSUER,
+      "careconnect.fhir.security.audience=" + TestTokens.AUDIENCE,
+      "careconnect.fhir.default-page-size=2"
+    })
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SmartEnforcementTest {
+
+  static final String VITAL_SIGNS = "http://hl7.org/fhir/observation-category|vital-signs";
+
+  @DynamicPropertySource
+  static void jwks(DynamicPropertyRegistry registry) {
+    registry.add("careconnect.fhir.security.jwks-uri", () -> TestTokens.shared().jwksUri());
+  }
+
+  @LocalServerPort int port;
+  final TestTokens tokens = TestTokens.shared();
+  final HttpClient http = HttpClient.newHttpClient();
+  final FhirContext fhir = FhirContext.forDstu3Cached();
+  final Variant mine = Variant.a();
+  final Variant theirs = Variant.b();
+  String admin;
+
+  @BeforeAll
+  void storeTwoPatientsRecords() throws Exception {
+    admin = tokens.sign(TestTokens.claims("system/*.*").build());
+    for (Variant v : new Variant[] {mine, theirs}) {
+      for (Fixture fixture : Fixture.all()) {
+        put(fixture.build(v), admin);
+      }
+      Observation lab = (Observation) Fixture.all().stream().filter(f -> f.type().equals("Observation"))
+          .findFirst().orElseThrow().build(v);
+      lab.setId("lab-" + v.id("patient"));
+      lab.getCategoryFirstRep().getCodingFirstRep()
+          .setSystem("http://hl7.org/fhir/observation-category").setCode("laboratory");
+      assertThat(put(lab, admin).statusCode()).isIn(200, 201);
+      Observation vital = lab.copy();
+      vital.setId("vital-" + v.id("patient"));
+      vital.getCategoryFirstRep().getCodingFirstRep().setCode("vital-signs");
+      assertThat(put(vital, admin).statusCode()).isIn(200, 201);
+    }
+  }
+
+  // --- tokens -----------------------------------------------------------------------------
+
+  @Test
+  void requestWithoutTokenThen401WithBearerChallenge() throws Exception {
+    HttpResponse<String> response = get("/Patient/" + mine.id("patient"), null);
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"careconnect-fhir\"");
+    assertThat(response.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("bearer access token is required");
+  }
+
+  @Test
+  void validTokenThen200() throws Exception {
+    assertThat(get("/Patient/" + mine.id("patient"), admin).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void expiredTokenThen401InvalidToken() throws Exception {
+    Instant past = Instant.now().minusSeconds(3600);
+    String token = tokens.sign(TestTokens.claims("system/*.*").issueTime(Date.from(past))
+        .notBeforeTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300))).build());
+    assertInvalidToken(token, "Expired JWT");
+  }
+
+  @Test
+  void tokenWithinClockSkewThenAccepted() throws Exception {
+    String token = tokens.sign(TestTokens.claims("system/*.*")
+        .expirationTime(Date.from(Instant.now().minusSeconds(20))).build());
+    assertThat(get("/Patient/" + mine.id("patient"), token).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void wrongAudienceThen401InvalidToken() throws Exception {
+    assertInvalidToken(tokens.sign(TestTokens.claims("system/*.*").audience("https://other.example/fhir").build()),
+        "audience");
+  }
+
+  @Test
+  void wrongIssuerThen401InvalidToken() throws Exception {
+    assertInvalidToken(tokens.sign(TestTokens.claims("system/*.*").issuer("https://evil.example").build()), "iss");
+  }
+
+  @Test
+  void tamperedPayloadThen401InvalidToken() throws Exception {
+    var original = TestTokens.claims("patient/*.rs").claim("patient", mine.id("patient")).build();
+    var forged = TestTokens.claims("system/*.*").build();
+    assertInvalidToken(tokens.tampered(original, forged), "Invalid signature");
+  }
+
+  @Test
+  void algNoneThen401InvalidToken() throws Exception {
+    assertInvalidToken(TestTokens.unsigned(TestTokens.claims("system/*.*").build()), "refused");
+  }
+
+  @Test
+  void hs256SignedWithThePublicKeyThen401InvalidToken() throws Exception {
+    assertInvalidToken(tokens.hmacWithPublicKey(TestTokens.claims("system/*.*").build()), "refused");
+  }
+
+  @Test
+  void unknownKidThen401InvalidToken() throws Exception {
+    assertInvalidToken(TestTokens.sign(tokens.stranger, TestTokens.claims("system/*.*").build()), "refused");
+  }
+
+  @Test
+  void metadataNeedsNoTokenAndDeclaresSmart() throws Exception {
+    HttpResponse<String> response = get("/metadata", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("SMART-on-FHIR")
+        .contains(SmartCapabilityStatement.OAUTH_URIS)
+        .contains(TestTokens.ISSUER + "/oauth2/authorize").contains(TestTokens.ISSUER + "/oauth2/token");
+  }
+
+  // --- patient compartment --------------------------------------------------------------------
+
+  @Test
+  void patientTokenReadsOwnRecordButNotAnotherPatients() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    assertThat(get("/Patient/" + mine.id("patient"), token).statusCode()).isEqualTo(200);
+    assertThat(get("/Observation/lab-" + mine.id("patient"), token).statusCode()).isEqualTo(200);
+    HttpResponse<String> refused = get("/Observation/lab-" + theirs.id("patient"), token);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"insufficient_scope\"");
+    assertThat(refused.body()).contains("\"resourceType\":\"OperationOutcome\"").doesNotContain(theirs.id("patient") + "\",\"name");
+    assertThat(get("/Patient/" + theirs.id("patient"), token).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void patientTokenSearchesFindOnlyOwnCompartment() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    HttpResponse<String> all = get("/Observation?_count=100", token);
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.body()).contains("lab-" + mine.id("patient")).doesNotContain("lab-" + theirs.id("patient"));
+    HttpResponse<String> theirsAsked = get("/Observation?patient=" + theirs.id("patient"), token);
+    assertThat(theirsAsked.statusCode()).isIn(403, 200);
+    assertThat(theirsAsked.body()).doesNotContain("lab-" + theirs.id("patient"));
+  }
+
+  @Test
+  void patientTokenIncludesAndRevincludesStayInCompartment() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    HttpResponse<String> revinclude = get("/Patient?_id=" + theirs.id("patient") + "&_revinclude=Observation:subject", token);
+    assertThat(revinclude.body()).doesNotContain("lab-" + theirs.id("patient"));
+    HttpResponse<String> include = get("/Observation?_include=Observation:subject&_count=100", token);
+    assertThat(include.statusCode()).isEqualTo(200);
+    assertThat(include.body()).doesNotContain("\"id\":\"" + theirs.id("patient") + "\"");
+  }
+
+  @Test
+  void patientTokenHistoryOfAnotherPatientsResourceThen403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    assertThat(get("/Observation/lab-" + mine.id("patient") + "/_history", token).statusCode()).isEqualTo(200);
+    assertThat(get("/Observation/lab-" + theirs.id("patient") + "/_history", token).statusCode()).isEqualTo(403);
+    assertThat(get("/Observation/_history", token).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void patientTokenTransactionReadOfAnotherPatientThen403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+    batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Observation/lab-" + theirs.id("patient"));
+    HttpResponse<String> response = post("", fhir.newJsonParser().encodeResourceToString(batch), token);
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).doesNotContain("laboratory");
+  }
+
+  @Test
+  void pageLinkOfOneTokenIsUselessWithAnother() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    HttpResponse<String> first = get("/Observation", token);
+    Bundle page = fhir.newJsonParser().parseResource(Bundle.class, first.body());
+    String next = page.getLink("next").getUrl();
+    String query = next.substring(next.indexOf('?'));
+    assertThat(get(query, token).statusCode()).isEqualTo(200);
+    String other = tokens.patientToken(theirs.id("patient"), "patient/*.read");
+    HttpResponse<String> stolen = get(query, other);
+    assertThat(stolen.statusCode()).isEqualTo(410);
+    assertThat(stolen.body()).doesNotContain(mine.id("patient"));
+  }
+
+  // --- writes ---------------------------------------------------------------------------------
+
+  @Test
+  void readOnlyTokenCannotWriteNotEvenInATransaction() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    Observation observation = (Observation) fhir.newJsonParser()
+        .parseResource(get("/Observation/vital-" + mine.id("patient"), token).body());
+    observation.setId((String) null);
+    HttpResponse<String> create = post("/Observation", fhir.newJsonParser().encodeResourceToString(observation), token);
+    assertThat(create.statusCode()).isEqualTo(403);
+    assertThat(create.body()).contains("no granted scope allows create of Observation");
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    assertThat(post("", fhir.newJsonParser().encodeResourceToString(transaction), token).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void writeTokenWritesOwnCompartmentButNotAnotherPatients() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.*");
+    Observation own = (Observation) fhir.newJsonParser()
+        .parseResource(get("/Observation/vital-" + mine.id("patient"), token).body());
+    own.setId((String) null);
+    assertThat(post("/Observation", fhir.newJsonParser().encodeResourceToString(own), token).statusCode()).isEqualTo(201);
+    Observation foreign = own.copy();
+    foreign.getSubject().setReference("Patient/" + theirs.id("patient"));
+    assertThat(post("/Observation", fhir.newJsonParser().encodeResourceToString(foreign), token).statusCode()).isEqualTo(403);
+    HttpResponse<String> delete = send(HttpRequest.newBuilder(uri("/Observation/vital-" + theirs.id("patient"))).DELETE(), token);
+    assertThat(delete.statusCode()).isEqualTo(403);
+    assertThat(get("/Observation/vital-" + theirs.id("patient"), admin).statusCode()).isEqualTo(200);
+  }
+
+  // --- granular scopes ------------------------------------------------------------------------
+
+  @Test
+  void vitalSignsTokenSeesNoLaboratoryResult() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/Observation.rs?category=" + VITAL_SIGNS);
+    HttpResponse<String> search = get("/Observation?_count=100", token);
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body()).contains("vital-" + mine.id("patient")).doesNotContain("laboratory");
+    HttpResponse<String> asked = get("/Observation?category=laboratory", token);
+    assertThat(asked.body()).doesNotContain("\"laboratory\"");
+    HttpResponse<String> read = get("/Observation/lab-" + mine.id("patient"), token);
+    assertThat(read.body()).doesNotContain("laboratory");
+  }
+
+  // --- CORS -----------------------------------------------------------------------------------
+
+  @Test
+  void preflightIsAnsweredWithoutToken() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/Patient"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:9200")
+        .header("Access-Control-Request-Method", "GET")
+        .header("Access-Control-Request-Headers", "authorization, content-type, accept, prefer").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9200");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+        .contains("authorization").contains("prefer");
+  }
+
+  @Test
+  void refusalsCarryCorsHeaders() throws Exception {
+    HttpResponse<String> unauthorised = http.send(HttpRequest.newBuilder(uri("/Patient"))
+        .header("Origin", "http://localhost:9200").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(unauthorised.statusCode()).isEqualTo(401);
+    assertThat(unauthorised.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9200");
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    HttpResponse<String> forbidden = http.send(HttpRequest.newBuilder(uri("/Patient/" + theirs.id("patient")))
+        .header("Origin", "http://localhost:9200").header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9200");
+  }
+
+  @Test
+  void unknownOriginGetsNoCorsHeaders() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/metadata"))
+        .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private void assertInvalidToken(String token, String described) throws Exception {
+    HttpResponse<String> response = get("/Patient/" + mine.id("patient"), token);
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .startsWith("Bearer realm=\"careconnect-fhir\", error=\"invalid_token\", error_description=\"")
+        .contains(described);
+    assertThat(response.body()).contains("\"resourceType\":\"OperationOutcome\"");
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + "/fhir/STU3" + path);
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+  }
+
+  private HttpResponse<String> post(String path, String body, String token) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/fhir+json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+  }
+
+  private HttpResponse<String> put(Resource resource, String token) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()))
+        .header("Content-Type", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(resource))), token);
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+    return response;
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
