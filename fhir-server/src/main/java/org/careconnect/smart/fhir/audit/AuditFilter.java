@@ -42,7 +42,7 @@ final class AuditFilter extends OncePerRequestFilter {
         // an exception escaping the servlet becomes the container's 500
         int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
         RequestDetails details = (RequestDetails) request.getAttribute(REQUEST_DETAILS);
-        trail.record(AuditRecords.of(request, status, details, clock.millis()));
+        trail.record(AuditRecords.of(request, response, status, details, clock.millis()));
       }
     }
   }

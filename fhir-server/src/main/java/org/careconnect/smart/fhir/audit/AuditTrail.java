@@ -33,6 +33,8 @@ final class AuditTrail implements SmartLifecycle {
   /** After the web server (which stops in phase DEFAULT_PHASE - 1024/2048): no request is left. */
   static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
+  private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private final AuditEventTable table;
   private final AuditProperties properties;
   private final BlockingQueue<AuditRecord> queue;
@@ -104,7 +106,7 @@ final class AuditTrail implements SmartLifecycle {
       try {
         gather(batch);
       } catch (InterruptedException e) {
-        // only stop() ends the writer: keep draining
+        // nobody interrupts this thread; if someone does, only stop() ends it, after draining
       }
       if (!batch.isEmpty()) {
         write(batch);
@@ -113,26 +115,28 @@ final class AuditTrail implements SmartLifecycle {
     }
   }
 
-  /** Waits for a first record, then up to flush-interval more for a full batch. */
+  /**
+   * Waits for a first record, then up to flush-interval more for a full batch. Waits in slices
+   * of at most {@link #SLICE_NANOS}, so a stop is noticed at once without interrupting the thread
+   * (an interrupt during a write would close H2's file channel).
+   */
   private void gather(List<AuditRecord> batch) throws InterruptedException {
-    long flushNanos = properties.flushInterval().toNanos();
-    AuditRecord first = queue.poll(flushNanos, TimeUnit.NANOSECONDS);
+    AuditRecord first = queue.poll(SLICE_NANOS, TimeUnit.NANOSECONDS);
     if (first == null) {
       return;
     }
     batch.add(first);
-    long deadline = System.nanoTime() + flushNanos;
+    long deadline = System.nanoTime() + properties.flushInterval().toNanos();
     while (batch.size() < properties.batchSize() && running) {
       queue.drainTo(batch, properties.batchSize() - batch.size());
       long left = deadline - System.nanoTime();
       if (batch.size() >= properties.batchSize() || left <= 0) {
         return;
       }
-      AuditRecord next = queue.poll(left, TimeUnit.NANOSECONDS);
-      if (next == null) {
-        return;
+      AuditRecord next = queue.poll(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS);
+      if (next != null) {
+        batch.add(next);
       }
-      batch.add(next);
     }
     queue.drainTo(batch, properties.batchSize() - batch.size());
   }

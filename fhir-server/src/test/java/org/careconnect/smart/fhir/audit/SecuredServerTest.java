@@ -1,0 +1,105 @@
+package org.careconnect.smart.fhir.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.careconnect.smart.fhir.FhirServerApplication;
+import org.careconnect.smart.fhir.security.TestTokens;
+import org.careconnect.smart.fhir.support.FhirTestClient;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real server on a random port with security on, tokens signed by {@link TestTokens}: the
+ * audit tests' shared context. Each request gets its own X-Request-ID, by which its audit record
+ * is found.
+ */
+@SpringBootTest(
+    classes = FhirServerApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:fhir-audit;MODE=MySQL;DB_CLOSE_DELAY=-1",
+      "careconnect.fhir.security.enabled=true",
+      "careconnect.fhir.security.issuer=" + TestTokens.ISSUER,
+      "careconnect.fhir.security.audience=" + TestTokens.AUDIENCE
+    })
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SecuredServerTest {
+
+  @DynamicPropertySource
+  static void jwks(DynamicPropertyRegistry registry) {
+    registry.add("careconnect.fhir.security.jwks-uri", () -> TestTokens.shared().jwksUri());
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  final TestTokens tokens = TestTokens.shared();
+  FhirTestClient client;
+
+  FhirTestClient client() {
+    if (client == null) {
+      client = new FhirTestClient(port);
+    }
+    return client;
+  }
+
+  String token(String scope) {
+    return tokens.sign(TestTokens.claims(scope).build());
+  }
+
+  /** A request with a fresh X-Request-ID (returned in the response) and, unless null, a token. */
+  HttpResponse<String> send(String method, String path, String token, String body) {
+    List<String> headers = new ArrayList<>(List.of("X-Request-ID", FhirTestClient.unique("req-"), "Accept", "application/fhir+json"));
+    if (token != null) {
+      headers.addAll(List.of("Authorization", "Bearer " + token));
+    }
+    return client().send(method, path, body == null ? null : "application/fhir+json", body, headers.toArray(String[]::new));
+  }
+
+  /** A Patient with a unique family name, created with a system token; its id. */
+  String createPatient() {
+    String family = FhirTestClient.unique("Audited");
+    HttpResponse<String> created = send("POST", "Patient", token("system/*.*"),
+        "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"" + family + "\"}]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    return location.replaceAll(".*/Patient/([^/]+)/_history/.*", "$1");
+  }
+
+  static String requestId(HttpResponse<String> response) {
+    return response.request().headers().firstValue("X-Request-ID").orElseThrow();
+  }
+
+  /** The audit row of a request, waiting for the background writer (flush every 200 ms). */
+  Map<String, Object> auditRowOf(HttpResponse<String> response) {
+    String id = requestId(response);
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM audit_event WHERE request_id = ?", id);
+      if (!rows.isEmpty()) {
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+      }
+      sleep(50);
+    }
+    throw new AssertionError("no audit record for request " + id);
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
