@@ -53,8 +53,9 @@ abstract class SecuredServerTest {
     return client;
   }
 
+  /** A clinician's token (user/ scopes reach data only for a Practitioner user). */
   String token(String scope) {
-    return tokens.sign(TestTokens.claims(scope).build());
+    return tokens.sign(TestTokens.claims(scope).claim("fhirUser", "Practitioner/test-clinician").build());
   }
 
   /** A request with a fresh X-Request-ID (returned in the response) and, unless null, a token. */
