@@ -34,6 +34,10 @@ final class ScopeRules {
     this.servedTypes = servedTypes;
   }
 
+  static List<IAuthRule> metadataOnly() {
+    return new RuleBuilder().allow("metadata").metadata().andThen().denyAll("a token is required").build();
+  }
+
   List<IAuthRule> rulesFor(SmartAccess access) {
     RuleBuilder rules = new RuleBuilder();
     rules.allow("metadata").metadata();

@@ -42,7 +42,8 @@ class SecurityConfiguration {
     cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "WWW-Authenticate"));
     cors.setMaxAge(3600L);
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    source.registerCorsConfiguration("/fhir/**", cors);
+    // the filter itself is mapped to /fhir/* only; inside it every path is a FHIR path
+    source.registerCorsConfiguration("/**", cors);
     FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
     registration.addUrlPatterns(FHIR_PATHS);
     registration.setName("fhir-cors");

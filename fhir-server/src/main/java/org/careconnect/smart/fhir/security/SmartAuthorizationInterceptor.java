@@ -51,7 +51,8 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
   @Override
   public List<IAuthRule> buildRuleList(RequestDetails request) {
-    return SmartAccess.of(request).map(scopeRules::rulesFor).orElseGet(List::of);
+    // No access: only the open CapabilityStatement got past the token filter.
+    return SmartAccess.of(request).map(scopeRules::rulesFor).orElseGet(ScopeRules::metadataOnly);
   }
 
   @Override

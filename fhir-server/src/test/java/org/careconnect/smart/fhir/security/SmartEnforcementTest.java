@@ -110,7 +110,7 @@ class SmartEnforcementTest {
   @Test
   void wrongAudienceThen401InvalidToken() throws Exception {
     assertInvalidToken(tokens.sign(TestTokens.claims("system/*.*").audience("https://other.example/fhir").build()),
-        "audience");
+        "aud claim rejected");
   }
 
   @Test
