@@ -28,14 +28,13 @@ class OpenFaceSwitchTest {
 
   @Test
   void enabledWithoutTheDemoProfileThenTheServerRefusesToStart() {
-    SpringApplicationBuilder application = new SpringApplicationBuilder(FhirServerApplication.class)
-        .profiles("test")
-        .properties(
-            "server.port=0",
-            "spring.datasource.url=jdbc:h2:mem:fhir-open-face-refused;MODE=MySQL;DB_CLOSE_DELAY=-1",
-            "careconnect.fhir.open-face.enabled=true");
+    SpringApplicationBuilder application = new SpringApplicationBuilder(FhirServerApplication.class).profiles("test");
 
-    assertThatThrownBy(application::run)
+    // command-line arguments, as a deployment would set it: above application.yaml's default
+    assertThatThrownBy(() -> application.run(
+            "--server.port=0",
+            "--spring.datasource.url=jdbc:h2:mem:fhir-open-face-refused;MODE=MySQL;DB_CLOSE_DELAY=-1",
+            "--careconnect.fhir.open-face.enabled=true").close())
         .rootCause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("careconnect.fhir.open-face.enabled=true (CARECONNECT_FHIR_OPEN_FACE_ENABLED) needs the demo"
