@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.careconnect.smart.fhir.security.TestTokens;
+import org.careconnect.smart.fhir.support.SecuredFhirServerTest;
 import org.hl7.fhir.dstu3.model.AuditEvent;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Coding;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The audit trail as FHIR AuditEvent: admins (careconnect/audit) only, never writable. */
-class AuditEventApiTest extends SecuredServerTest {
+class AuditEventApiTest extends SecuredFhirServerTest {
 
   static final String FORBIDDEN = "AuditEvent is readable only with the scope careconnect/audit (admins) and never writable";
 

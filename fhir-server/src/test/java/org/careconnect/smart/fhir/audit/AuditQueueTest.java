@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import org.careconnect.smart.fhir.support.SecuredFhirServerTest;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class AuditQueueTest {
     trail.record(record("b"));
 
     while (rows() < 2 && System.currentTimeMillis() - queued < 5_000) {
-      SecuredServerTest.sleep(10);
+      SecuredFhirServerTest.sleep(10);
     }
     assertThat(rows()).isEqualTo(2);
     assertThat(System.currentTimeMillis() - queued).isLessThan(2_000);
@@ -75,7 +76,7 @@ class AuditQueueTest {
     }
     long deadline = System.currentTimeMillis() + 5_000;
     while (rows() < 10 && System.currentTimeMillis() < deadline) {
-      SecuredServerTest.sleep(10);
+      SecuredFhirServerTest.sleep(10);
     }
     assertThat(rows()).isEqualTo(10);
   }

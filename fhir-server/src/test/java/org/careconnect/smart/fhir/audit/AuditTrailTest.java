@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.careconnect.smart.fhir.security.TestTokens;
+import org.careconnect.smart.fhir.support.SecuredFhirServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every request on the secured face leaves one audit record, allowed or refused, with its facts. */
-class AuditTrailTest extends SecuredServerTest {
+class AuditTrailTest extends SecuredFhirServerTest {
 
   String patient;
 

@@ -1,4 +1,4 @@
-package org.careconnect.smart.fhir.audit;
+package org.careconnect.smart.fhir.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.fhir.FhirServerApplication;
 import org.careconnect.smart.fhir.security.TestTokens;
-import org.careconnect.smart.fhir.support.FhirTestClient;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,9 +18,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real server on a random port with security on, tokens signed by {@link TestTokens}: the
- * audit tests' shared context. Each request gets its own X-Request-ID, by which its audit record
- * is found.
+ * The real server on a random port with security on, tokens signed by {@link TestTokens}, for
+ * the tests of what sits beside security (audit, the open face). Each request gets its own
+ * X-Request-ID, by which its audit record is found. A subclass may add settings with
+ * {@code @TestPropertySource}, which win over these.
  */
 @SpringBootTest(
     classes = FhirServerApplication.class,
@@ -34,19 +34,19 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SecuredServerTest {
+public abstract class SecuredFhirServerTest {
 
   @DynamicPropertySource
   static void jwks(DynamicPropertyRegistry registry) {
     registry.add("careconnect.fhir.security.jwks-uri", () -> TestTokens.shared().jwksUri());
   }
 
-  @LocalServerPort int port;
-  @Autowired JdbcTemplate jdbc;
-  final TestTokens tokens = TestTokens.shared();
-  FhirTestClient client;
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcTemplate jdbc;
+  protected final TestTokens tokens = TestTokens.shared();
+  private FhirTestClient client;
 
-  FhirTestClient client() {
+  protected FhirTestClient client() {
     if (client == null) {
       client = new FhirTestClient(port);
     }
@@ -54,12 +54,12 @@ abstract class SecuredServerTest {
   }
 
   /** A clinician's token (user/ scopes reach data only for a Practitioner user). */
-  String token(String scope) {
+  protected String token(String scope) {
     return tokens.sign(TestTokens.claims(scope).claim("fhirUser", "Practitioner/test-clinician").build());
   }
 
   /** A request with a fresh X-Request-ID (returned in the response) and, unless null, a token. */
-  HttpResponse<String> send(String method, String path, String token, String body) {
+  protected HttpResponse<String> send(String method, String path, String token, String body) {
     List<String> headers = new ArrayList<>(List.of("X-Request-ID", FhirTestClient.unique("req-"), "Accept", "application/fhir+json"));
     if (token != null) {
       headers.addAll(List.of("Authorization", "Bearer " + token));
@@ -68,7 +68,7 @@ abstract class SecuredServerTest {
   }
 
   /** A Patient with a unique family name, created with a system token; its id. */
-  String createPatient() {
+  protected String createPatient() {
     String family = FhirTestClient.unique("Audited");
     HttpResponse<String> created = send("POST", "Patient", token("system/*.*"),
         "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"" + family + "\"}]}");
@@ -77,12 +77,12 @@ abstract class SecuredServerTest {
     return location.replaceAll(".*/Patient/([^/]+)/_history/.*", "$1");
   }
 
-  static String requestId(HttpResponse<String> response) {
+  protected static String requestId(HttpResponse<String> response) {
     return response.request().headers().firstValue("X-Request-ID").orElseThrow();
   }
 
   /** The audit row of a request, waiting for the background writer (flush every 200 ms). */
-  Map<String, Object> auditRowOf(HttpResponse<String> response) {
+  protected Map<String, Object> auditRowOf(HttpResponse<String> response) {
     String id = requestId(response);
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
@@ -96,7 +96,7 @@ abstract class SecuredServerTest {
     throw new AssertionError("no audit record for request " + id);
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
