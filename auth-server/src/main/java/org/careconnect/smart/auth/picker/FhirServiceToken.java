@@ -3,10 +3,9 @@ package org.careconnect.smart.auth.picker;
 import java.util.Optional;
 
 /**
- * The seam for the credential the patient picker presents to the FHIR server. Today the FHIR
- * server needs none ({@link #NONE}); once it enforces tokens, a bean of this type that obtains a
- * client-credentials token (SMART Backend Services) replaces the default, and nothing else in
- * the picker changes.
+ * The seam for the credential the patient picker presents to the FHIR server. The FHIR server
+ * enforces tokens: the bean is {@link SelfIssuedServiceToken}, a short-lived token this server
+ * issues to itself. {@link #NONE} sends no credential (tests of servers without enforcement).
  */
 @FunctionalInterface
 public interface FhirServiceToken {

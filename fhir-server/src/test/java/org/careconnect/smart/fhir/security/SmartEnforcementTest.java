@@ -298,7 +298,165 @@ class SmartEnforcementTest {
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
+  // --- $everything, conditional writes, letter by letter ------------------------------------
+
+  @Test
+  void everythingWhenPatientTokenThenOwnRecord200AndAnotherPatients403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+
+    HttpResponse<String> own = get("/Patient/" + mine.id("patient") + "/$everything?_count=100", token);
+    HttpResponse<String> theirsAsked = get("/Patient/" + theirs.id("patient") + "/$everything?_count=100", token);
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(own.body()).contains("lab-" + mine.id("patient")).doesNotContain(theirs.id("patient"));
+    assertForbidden(theirsAsked, "Access denied: no granted scope allows this request");
+  }
+
+  @Test
+  void conditionalCreateWhenPatientWriteTokenThenOwn201AndAnotherPatients403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.*");
+    Observation own = observationFor(mine, "conditional-create");
+    Observation foreign = observationFor(theirs, "conditional-create");
+
+    HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/Observation"))
+        .header("Content-Type", "application/fhir+json")
+        .header("If-None-Exist", "identifier=" + identifierOf(own))
+        .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
+    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation"))
+        .header("Content-Type", "application/fhir+json")
+        .header("If-None-Exist", "identifier=" + identifierOf(foreign))
+        .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(foreign))), token);
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertForbidden(refused, "Access denied: no granted scope allows this request");
+    assertThat(get("/Observation?identifier=" + identifierOf(foreign), admin).body()).contains("\"total\":0");
+  }
+
+  @Test
+  void conditionalUpdateWhenPatientWriteTokenThenOwn200AndAnotherPatients403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.*");
+    Observation own = observationFor(mine, "conditional-update");
+    Observation foreign = observationFor(theirs, "conditional-update");
+    put(own, admin);
+    put(foreign, admin);
+    own.setStatus(Observation.ObservationStatus.AMENDED);
+    foreign.setStatus(Observation.ObservationStatus.AMENDED);
+
+    HttpResponse<String> updated = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(own)))
+        .header("Content-Type", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
+    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(foreign)))
+        .header("Content-Type", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(foreign))), token);
+
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).body()).contains("\"status\":\"amended\"");
+    assertForbidden(refused, "Access denied: no granted scope allows this request");
+    assertThat(get("/Observation/" + foreign.getIdElement().getIdPart(), admin).body())
+        .contains("\"status\":\"final\"").doesNotContain("amended");
+  }
+
+  @Test
+  void conditionalDeleteWhenPatientWriteTokenThenOwnDeletedAndAnotherPatientsKept() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.*");
+    Observation own = observationFor(mine, "conditional-delete");
+    Observation foreign = observationFor(theirs, "conditional-delete");
+    put(own, admin);
+    put(foreign, admin);
+
+    HttpResponse<String> deleted = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(own))).DELETE(), token);
+    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(foreign))).DELETE(), token);
+
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+    assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).statusCode()).isEqualTo(410);
+    assertThat(refused.statusCode()).as(refused.body()).isIn(200, 403);
+    assertThat(get("/Observation/" + foreign.getIdElement().getIdPart(), admin).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void transactionCreateWhenUpdateOnlyTokenThen403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/Observation.u");
+    Observation own = observationFor(mine, "update-only");
+    own.setId((String) null);
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setFullUrl("urn:uuid:5a0e8a52-8f5e-4b0e-9a53-0a0f1e6b2c11").setResource(own)
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+    HttpResponse<String> response = post("", fhir.newJsonParser().encodeResourceToString(transaction), token);
+
+    assertForbidden(response, "Access denied: no granted scope allows create of Observation");
+    assertThat(get("/Observation?identifier=" + identifierOf(own), admin).body()).contains("\"total\":0");
+  }
+
+  @Test
+  void updateWhenCreateOnlyTokenThen403() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/Observation.c");
+    Observation own = observationFor(mine, "create-only");
+    put(own, admin);
+    own.setStatus(Observation.ObservationStatus.AMENDED);
+
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/Observation/" + own.getIdElement().getIdPart()))
+        .header("Content-Type", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
+
+    assertForbidden(response, "Access denied: no granted scope allows update of Observation");
+    assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).body()).doesNotContain("amended");
+  }
+
+  @Test
+  void refusalWhen401Or403ThenNothingLoggedAtError() throws Exception {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+        new ch.qos.logback.core.read.ListAppender<>();
+    captured.start();
+    root.addAppender(captured);
+    try {
+      HttpResponse<String> unauthorised = get("/Patient/" + mine.id("patient"), null);
+      HttpResponse<String> invalid = get("/Patient/" + mine.id("patient"), "not-a-jwt");
+      HttpResponse<String> forbidden = get("/Patient/" + theirs.id("patient"),
+          tokens.patientToken(mine.id("patient"), "patient/*.read"));
+
+      assertThat(unauthorised.statusCode()).isEqualTo(401);
+      assertThat(invalid.statusCode()).isEqualTo(401);
+      assertThat(forbidden.statusCode()).isEqualTo(403);
+    } finally {
+      root.detachAppender(captured);
+    }
+    assertThat(captured.list)
+        .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .isEmpty();
+  }
+
   // --- helpers --------------------------------------------------------------------------------
+
+  /** A copy of a patient's vital-signs Observation with an id and identifier of its own. */
+  private Observation observationFor(Variant v, String purpose) throws Exception {
+    Observation observation = (Observation) fhir.newJsonParser()
+        .parseResource(get("/Observation/vital-" + v.id("patient"), admin).body());
+    String id = purpose + "-" + v.id("patient");
+    observation.setId(id);
+    observation.getMeta().setVersionId(null).setLastUpdated(null);
+    observation.setStatus(Observation.ObservationStatus.FINAL);
+    observation.getIdentifier().clear();
+    observation.addIdentifier().setSystem("https://test.example/obs").setValue(id);
+    return observation;
+  }
+
+  private static String identifierOf(Observation observation) {
+    return observation.getIdentifierFirstRep().getSystem() + "|" + observation.getIdentifierFirstRep().getValue();
+  }
+
+  /** 403, the SMART challenge and an OperationOutcome with exactly this diagnostic. */
+  private void assertForbidden(HttpResponse<String> response, String diagnostics) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"insufficient_scope\"");
+    org.hl7.fhir.dstu3.model.OperationOutcome outcome = (org.hl7.fhir.dstu3.model.OperationOutcome)
+        fhir.newJsonParser().parseResource(response.body());
+    assertThat(outcome.getIssue()).extracting(i -> i.getDiagnostics()).containsExactly(diagnostics);
+  }
+
 
   private void assertInvalidToken(String token, String described) throws Exception {
     HttpResponse<String> response = get("/Patient/" + mine.id("patient"), token);

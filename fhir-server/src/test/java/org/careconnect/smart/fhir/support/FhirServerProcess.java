@@ -21,12 +21,28 @@ public final class FhirServerProcess implements AutoCloseable {
 
   private final Path dataDir;
   private final List<String> extraArgs;
+  private final boolean secured;
   private Process process;
   private int port;
 
+  /** Security off: for the tests of the API's durability. */
   public FhirServerProcess(Path dataDir, String... extraArgs) {
+    this(dataDir, false, 0, extraArgs);
+  }
+
+  private FhirServerProcess(Path dataDir, boolean secured, int port, String... extraArgs) {
     this.dataDir = dataDir;
+    this.secured = secured;
+    this.port = port;
     this.extraArgs = List.of(extraArgs);
+  }
+
+  /**
+   * Security on, on a port chosen beforehand (the authorisation server must know the FHIR base
+   * before this server starts); {@code extraArgs} configure issuer, JWKS and audience.
+   */
+  public static FhirServerProcess secured(Path dataDir, int port, String... extraArgs) {
+    return new FhirServerProcess(dataDir, true, port, extraArgs);
   }
 
   /** Starts the server and waits until it answers /metadata. */
@@ -35,7 +51,9 @@ public final class FhirServerProcess implements AutoCloseable {
     if (jar == null || !new File(jar).isFile()) {
       throw new IllegalStateException("fhir.server.jar is not set or missing: " + jar + " (run with mvn verify)");
     }
-    port = freePort();
+    if (!secured) {
+      port = freePort();
+    }
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m",
@@ -44,15 +62,17 @@ public final class FhirServerProcess implements AutoCloseable {
         "--server.address=127.0.0.1",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
             + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"),
-        "--logging.level.root=WARN",
-        // The restart and crash tests check durability of the API, not its security.
-        "--careconnect.fhir.security.enabled=false"));
+        "--logging.level.root=WARN"));
+    if (!secured) {
+      // The restart and crash tests check durability of the API, not its security.
+      command.add("--careconnect.fhir.security.enabled=false");
+    }
     command.addAll(extraArgs);
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
         .start();
-    awaitReady(Duration.ofSeconds(90));
+    awaitReady(Duration.ofMinutes(3)); // bounded, generous: the machine may be loaded
     return this;
   }
 
@@ -106,7 +126,7 @@ public final class FhirServerProcess implements AutoCloseable {
     throw new IllegalStateException("The server did not become ready within " + timeout);
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

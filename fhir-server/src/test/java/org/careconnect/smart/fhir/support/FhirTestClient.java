@@ -18,6 +18,9 @@ public final class FhirTestClient {
 
   static {
     CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // HAPI's default 10 s read timeout fails tests on a loaded machine; still bounded.
+    CONTEXT.getRestfulClientFactory().setSocketTimeout(60_000);
+    CONTEXT.getRestfulClientFactory().setConnectTimeout(10_000);
   }
 
   private final String base;

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * A small STU3 FHIR server for the patient picker's searches, on a random loopback port, answering
  * searchset Bundles built from fixed fixtures: {@code Patient?name|identifier|birthdate} and
- * {@code Encounter?patient}. A search by the name {@value #FAILING_NAME} answers 500. It also
+ * {@code Encounter?patient}. Like the real FHIR server it requires a bearer token (401 without
+ * one) and remembers the last one it was sent, for the tests to verify. A search by the name {@value #FAILING_NAME} answers 500. It also
  * serves {@code /callback}, a page the browser test uses as the app's redirect URI.
  *
  * <p>One per JVM, started on first use; its fixtures never change, so tests cannot disturb each
@@ -43,6 +44,7 @@ public final class FhirStub {
   private static FhirStub shared;
 
   private final HttpServer server;
+  private volatile String lastBearerToken;
 
   private FhirStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,11 +69,31 @@ public final class FhirStub {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir/STU3";
   }
 
+  /** The bearer token of the last FHIR request, or null before any. */
+  public String lastBearerToken() {
+    return lastBearerToken;
+  }
+
+  /** Answers 401 (as the FHIR server does) unless the request carries a bearer token. */
+  private boolean authorized(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"fhir\"");
+      send(exchange, 401, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"login\"}]}");
+      return false;
+    }
+    lastBearerToken = authorization.substring(7);
+    return true;
+  }
+
   public String callbackUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
   }
 
   private void patients(HttpExchange exchange) throws IOException {
+    if (!authorized(exchange)) {
+      return;
+    }
     Map<String, String> query = query(exchange);
     if (FAILING_NAME.equals(query.get("name"))) {
       send(exchange, 500, "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"exception\"}]}");
@@ -102,6 +124,9 @@ public final class FhirStub {
   }
 
   private void encounters(HttpExchange exchange) throws IOException {
+    if (!authorized(exchange)) {
+      return;
+    }
     String patient = query(exchange).get("patient");
     List<String> entries = new ArrayList<>();
     for (String[] e : ENCOUNTERS) {
