@@ -84,7 +84,7 @@ class AuditEventProvider implements IResourceProvider {
     AuditQuery query = AuditSearchParameters.query(date, patient, entity, agent, user, type, subtype, outcome, from, pageSize);
     AuditEventTable.Page page = table.search(query);
     List<IBaseResource> events = page.records().stream().map(r -> (IBaseResource) AuditEventMapper.toAuditEvent(r)).toList();
-    boolean more = from + pageSize < page.total();
+    boolean more = pageSize > 0 && from + pageSize < page.total(); // _count=0 asks for the total only
     SimpleBundleProvider result = new SimpleBundleProvider(events) {
       // non-blank ids make HAPI write _offset links from the request (ResponsePage, BUNDLE_PROVIDER_OFFSETS)
       @Override

@@ -47,8 +47,8 @@ final class AuditFilter extends OncePerRequestFilter {
     }
   }
 
+  /** By URI: the SMART configuration is an exact servlet mapping of its own, without a path info. */
   private static boolean audited(HttpServletRequest request) {
-    String path = request.getPathInfo();
-    return !"OPTIONS".equals(request.getMethod()) && (path == null || !path.startsWith("/.well-known/"));
+    return !"OPTIONS".equals(request.getMethod()) && !request.getRequestURI().contains("/.well-known/");
   }
 }

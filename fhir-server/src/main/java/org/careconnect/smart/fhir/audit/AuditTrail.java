@@ -41,6 +41,7 @@ final class AuditTrail implements SmartLifecycle {
   private final Counter written;
   private final Counter dropped;
   private volatile boolean running;
+  private volatile boolean stopped;
   private Thread writer;
 
   AuditTrail(AuditEventTable table, AuditProperties properties, MeterRegistry meters) {
@@ -56,6 +57,12 @@ final class AuditTrail implements SmartLifecycle {
 
   /** Queues a record; never throws, so auditing can never fail the request it describes. */
   void record(AuditRecord record) {
+    if (stopped) {
+      // a request answered after the writer stopped (none should be: the web server stops first)
+      dropped.increment();
+      log.warn("Audit writer stopped: record written here instead of the audit table: {}", record);
+      return;
+    }
     try {
       if (queue.offer(record) || queue.offer(record, properties.offerTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         return;
@@ -85,6 +92,7 @@ final class AuditTrail implements SmartLifecycle {
     running = false;
     try {
       writer.join();
+      stopped = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,6 +1,7 @@
 package org.careconnect.smart.fhir.openface;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
 import org.careconnect.smart.fhir.server.FhirServerProperties;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import ca.uhn.fhir.rest.server.IResourceProvider;
 
 /**
  * The open face of the demo: like the original Care Connect demo site, a read-only FHIR base at

@@ -1,9 +1,9 @@
 package org.careconnect.smart.fhir.security;
 
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor.Verdict;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.careconnect.smart.scope.CustomScope;
 
 /**

@@ -134,4 +134,17 @@ class AuditTrailTest extends SecuredFhirServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(auditRowOf(response)).containsEntry("INTERACTION", "capabilities").containsEntry("STATUS", 200);
   }
+
+  @Test
+  void discoveryAndPreflightWhenAnsweredThenNotAudited() {
+    HttpResponse<String> discovery = send("GET", ".well-known/smart-configuration", null, null);
+    HttpResponse<String> preflight = client().send("OPTIONS", "Patient", null, null, "X-Request-ID", "preflight-"
+        + requestId(discovery), "Origin", "http://localhost:9200", "Access-Control-Request-Method", "GET");
+    HttpResponse<String> after = send("GET", "metadata", null, null);
+
+    assertThat(auditRowOf(after)).containsEntry("INTERACTION", "capabilities");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE request_id IN (?, ?)", Integer.class,
+        requestId(discovery), "preflight-" + requestId(discovery))).isZero();
+    assertThat(preflight.statusCode()).isEqualTo(200);
+  }
 }
