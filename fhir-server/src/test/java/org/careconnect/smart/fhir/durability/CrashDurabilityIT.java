@@ -51,7 +51,7 @@ class CrashDurabilityIT {
   @TempDir Path dataDir;
 
   @Test
-  void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
+  void writesWhenServerKilledThenEveryAcknowledgedWriteReadableAfterRestart() throws Exception {
     Map<String, String> acknowledged = new ConcurrentHashMap<>(); // id -> family written
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     try (FhirServerProcess server = new FhirServerProcess(dataDir).start()) {

@@ -18,7 +18,7 @@ class RestartPersistenceIT {
   @TempDir Path dataDir;
 
   @Test
-  void resourcesVersionsSearchIndexesAndPagingLinksSurviveARestart() throws Exception {
+  void restartWhenStoppedGracefullyThenResourcesVersionsIndexesAndPagingLinksSurvive() throws Exception {
     String family = FhirTestClient.unique("Restart");
     String id;
     String nextPage;

@@ -47,7 +47,7 @@ class RealAuthServerIT {
   private static final String MINE = "demo-pat-1";
   private static final String THEIRS = "demo-pat-2";
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final FhirContext fhir = FhirContext.forDstu3Cached();

@@ -80,7 +80,7 @@ class SmartEnforcementTest {
   // --- tokens -----------------------------------------------------------------------------
 
   @Test
-  void requestWithoutTokenThen401WithBearerChallenge() throws Exception {
+  void requestWhenNoTokenThen401WithBearerChallenge() throws Exception {
     HttpResponse<String> response = get("/Patient/" + mine.id("patient"), null);
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"careconnect-fhir\"");
@@ -88,12 +88,12 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void validTokenThen200() throws Exception {
+  void readWhenValidTokenThen200() throws Exception {
     assertThat(get("/Patient/" + mine.id("patient"), admin).statusCode()).isEqualTo(200);
   }
 
   @Test
-  void expiredTokenThen401InvalidToken() throws Exception {
+  void requestWhenTokenExpiredThen401InvalidToken() throws Exception {
     Instant past = Instant.now().minusSeconds(3600);
     String token = tokens.sign(TestTokens.claims("system/*.*").issueTime(Date.from(past))
         .notBeforeTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300))).build());
@@ -101,47 +101,47 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void tokenWithinClockSkewThenAccepted() throws Exception {
+  void requestWhenExpiryWithinClockSkewThen200() throws Exception {
     String token = tokens.sign(TestTokens.claims("system/*.*")
         .expirationTime(Date.from(Instant.now().minusSeconds(20))).build());
     assertThat(get("/Patient/" + mine.id("patient"), token).statusCode()).isEqualTo(200);
   }
 
   @Test
-  void wrongAudienceThen401InvalidToken() throws Exception {
+  void requestWhenWrongAudienceThen401InvalidToken() throws Exception {
     assertInvalidToken(tokens.sign(TestTokens.claims("system/*.*").audience("https://other.example/fhir").build()),
         "aud claim rejected");
   }
 
   @Test
-  void wrongIssuerThen401InvalidToken() throws Exception {
+  void requestWhenWrongIssuerThen401InvalidToken() throws Exception {
     assertInvalidToken(tokens.sign(TestTokens.claims("system/*.*").issuer("https://evil.example").build()), "iss");
   }
 
   @Test
-  void tamperedPayloadThen401InvalidToken() throws Exception {
+  void requestWhenPayloadTamperedThen401InvalidToken() throws Exception {
     var original = TestTokens.claims("patient/*.rs").claim("patient", mine.id("patient")).build();
     var forged = TestTokens.claims("system/*.*").build();
     assertInvalidToken(tokens.tampered(original, forged), "Invalid signature");
   }
 
   @Test
-  void algNoneThen401InvalidToken() throws Exception {
+  void requestWhenAlgNoneThen401InvalidToken() throws Exception {
     assertInvalidToken(TestTokens.unsigned(TestTokens.claims("system/*.*").build()), "refused");
   }
 
   @Test
-  void hs256SignedWithThePublicKeyThen401InvalidToken() throws Exception {
+  void requestWhenHs256SignedWithThePublicKeyThen401InvalidToken() throws Exception {
     assertInvalidToken(tokens.hmacWithPublicKey(TestTokens.claims("system/*.*").build()), "refused");
   }
 
   @Test
-  void unknownKidThen401InvalidToken() throws Exception {
+  void requestWhenUnknownKidThen401InvalidToken() throws Exception {
     assertInvalidToken(TestTokens.sign(tokens.stranger, TestTokens.claims("system/*.*").build()), "refused");
   }
 
   @Test
-  void metadataNeedsNoTokenAndDeclaresSmart() throws Exception {
+  void metadataWhenNoTokenThen200DeclaringSmart() throws Exception {
     HttpResponse<String> response = get("/metadata", null);
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("SMART-on-FHIR")
@@ -152,7 +152,7 @@ class SmartEnforcementTest {
   // --- patient compartment --------------------------------------------------------------------
 
   @Test
-  void patientTokenReadsOwnRecordButNotAnotherPatients() throws Exception {
+  void readWhenPatientTokenThenOwnRecordButNotAnotherPatients() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     assertThat(get("/Patient/" + mine.id("patient"), token).statusCode()).isEqualTo(200);
     assertThat(get("/Observation/lab-" + mine.id("patient"), token).statusCode()).isEqualTo(200);
@@ -164,7 +164,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void patientTokenSearchesFindOnlyOwnCompartment() throws Exception {
+  void searchWhenPatientTokenThenOnlyOwnCompartment() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     HttpResponse<String> all = get("/Observation?_count=100", token);
     assertThat(all.statusCode()).isEqualTo(200);
@@ -175,7 +175,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void patientTokenIncludesAndRevincludesStayInCompartment() throws Exception {
+  void includeWhenPatientTokenThenIncludesAndRevincludesStayInCompartment() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     HttpResponse<String> revinclude = get("/Patient?_id=" + theirs.id("patient") + "&_revinclude=Observation:subject", token);
     assertThat(revinclude.body()).doesNotContain("lab-" + theirs.id("patient"));
@@ -185,7 +185,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void patientTokenHistoryOfAnotherPatientsResourceThen403() throws Exception {
+  void historyWhenPatientTokenAsksForAnotherPatientsResourceThen403() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     assertThat(get("/Observation/lab-" + mine.id("patient") + "/_history", token).statusCode()).isEqualTo(200);
     assertThat(get("/Observation/lab-" + theirs.id("patient") + "/_history", token).statusCode()).isEqualTo(403);
@@ -193,7 +193,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void patientTokenTransactionReadOfAnotherPatientThen403() throws Exception {
+  void transactionWhenPatientTokenReadsAnotherPatientThen403() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
     batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl("Observation/lab-" + theirs.id("patient"));
@@ -203,7 +203,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void pageLinkOfOneTokenIsUselessWithAnother() throws Exception {
+  void pageLinkWhenUsedWithAnotherTokenThen410() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     HttpResponse<String> first = get("/Observation", token);
     Bundle page = fhir.newJsonParser().parseResource(Bundle.class, first.body());
@@ -219,7 +219,7 @@ class SmartEnforcementTest {
   // --- writes ---------------------------------------------------------------------------------
 
   @Test
-  void readOnlyTokenCannotWriteNotEvenInATransaction() throws Exception {
+  void writeWhenReadOnlyTokenThen403AlsoInATransaction() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
     Observation observation = (Observation) fhir.newJsonParser()
         .parseResource(get("/Observation/vital-" + mine.id("patient"), token).body());
@@ -233,7 +233,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void writeTokenWritesOwnCompartmentButNotAnotherPatients() throws Exception {
+  void writeWhenPatientWriteTokenThenOwnCompartmentOnly() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/*.*");
     Observation own = (Observation) fhir.newJsonParser()
         .parseResource(get("/Observation/vital-" + mine.id("patient"), token).body());
@@ -250,7 +250,7 @@ class SmartEnforcementTest {
   // --- granular scopes ------------------------------------------------------------------------
 
   @Test
-  void vitalSignsTokenSeesNoLaboratoryResult() throws Exception {
+  void searchWhenVitalSignsTokenThenNoLaboratoryResult() throws Exception {
     String token = tokens.patientToken(mine.id("patient"), "patient/Observation.rs?category=" + VITAL_SIGNS);
     HttpResponse<String> search = get("/Observation?_count=100", token);
     assertThat(search.statusCode()).isEqualTo(200);
@@ -264,7 +264,7 @@ class SmartEnforcementTest {
   // --- CORS -----------------------------------------------------------------------------------
 
   @Test
-  void preflightIsAnsweredWithoutToken() throws Exception {
+  void preflightWhenNoTokenThen200WithCorsHeaders() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/Patient"))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
         .header("Origin", "http://localhost:9200")
@@ -278,7 +278,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void refusalsCarryCorsHeaders() throws Exception {
+  void refusalWhen401Or403ThenCorsHeaders() throws Exception {
     HttpResponse<String> unauthorised = http.send(HttpRequest.newBuilder(uri("/Patient"))
         .header("Origin", "http://localhost:9200").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unauthorised.statusCode()).isEqualTo(401);
@@ -292,7 +292,7 @@ class SmartEnforcementTest {
   }
 
   @Test
-  void unknownOriginGetsNoCorsHeaders() throws Exception {
+  void requestWhenUnknownOriginThenNoCorsHeaders() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/metadata"))
         .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -318,14 +318,9 @@ class SmartEnforcementTest {
     Observation own = observationFor(mine, "conditional-create");
     Observation foreign = observationFor(theirs, "conditional-create");
 
-    HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/Observation"))
-        .header("Content-Type", "application/fhir+json")
-        .header("If-None-Exist", "identifier=" + identifierOf(own))
-        .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
-    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation"))
-        .header("Content-Type", "application/fhir+json")
-        .header("If-None-Exist", "identifier=" + identifierOf(foreign))
-        .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(foreign))), token);
+    HttpResponse<String> created = write("POST", "/Observation", own, token, "If-None-Exist", "identifier=" + identifierOf(own));
+    HttpResponse<String> refused =
+        write("POST", "/Observation", foreign, token, "If-None-Exist", "identifier=" + identifierOf(foreign));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertForbidden(refused, "Access denied: no granted scope allows this request");
@@ -342,12 +337,8 @@ class SmartEnforcementTest {
     own.setStatus(Observation.ObservationStatus.AMENDED);
     foreign.setStatus(Observation.ObservationStatus.AMENDED);
 
-    HttpResponse<String> updated = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(own)))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
-    HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/Observation?identifier=" + identifierOf(foreign)))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(foreign))), token);
+    HttpResponse<String> updated = write("PUT", "/Observation?identifier=" + identifierOf(own), own, token);
+    HttpResponse<String> refused = write("PUT", "/Observation?identifier=" + identifierOf(foreign), foreign, token);
 
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
     assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).body()).contains("\"status\":\"amended\"");
@@ -395,9 +386,7 @@ class SmartEnforcementTest {
     put(own, admin);
     own.setStatus(Observation.ObservationStatus.AMENDED);
 
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/Observation/" + own.getIdElement().getIdPart()))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(own))), token);
+    HttpResponse<String> response = write("PUT", "/Observation/" + own.getIdElement().getIdPart(), own, token);
 
     assertForbidden(response, "Access denied: no granted scope allows update of Observation");
     assertThat(get("/Observation/" + own.getIdElement().getIdPart(), admin).body()).doesNotContain("amended");
@@ -444,8 +433,9 @@ class SmartEnforcementTest {
     return observation;
   }
 
+  /** The identifier as a token search value, URL-encoded ({@code system%7Cvalue}). */
   private static String identifierOf(Observation observation) {
-    return observation.getIdentifierFirstRep().getSystem() + "|" + observation.getIdentifierFirstRep().getValue();
+    return observation.getIdentifierFirstRep().getSystem() + "%7C" + observation.getIdentifierFirstRep().getValue();
   }
 
   /** 403, the SMART challenge and an OperationOutcome with exactly this diagnostic. */
@@ -481,11 +471,22 @@ class SmartEnforcementTest {
   }
 
   private HttpResponse<String> put(Resource resource, String token) throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart()))
-        .header("Content-Type", "application/fhir+json")
-        .PUT(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(resource))), token);
+    HttpResponse<String> response =
+        write("PUT", "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource, token);
     assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
     return response;
+  }
+
+  /** {@code method path} with the resource as JSON body and these extra headers (name, value, ...). */
+  private HttpResponse<String> write(String method, String path, Resource resource, String token, String... headers)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/fhir+json")
+        .method(method, HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(resource)));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request, token);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {

@@ -1,17 +1,12 @@
 package org.careconnect.smart.fhir.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real authorisation server (the {@code auth-server} exec jar, demo profile: users {@code
@@ -33,37 +28,23 @@ public final class AuthServerProcess implements AutoCloseable {
   }
 
   public AuthServerProcess start() throws IOException, InterruptedException {
-    String jar = System.getProperty("auth.server.jar");
-    if (jar == null || !new File(jar).isFile()) {
-      throw new IllegalStateException("auth.server.jar is not set or missing: " + jar + " (run with mvn verify)");
-    }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m",
-        "-jar", jar,
+    List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=demo",
         "--server.port=" + port,
         "--server.address=127.0.0.1",
         // AUTO_SERVER: the test itself may open the database while the server runs.
-        "--spring.datasource.url=jdbc:h2:file:" + database() + ";MODE=MySQL;WRITE_DELAY=0;AUTO_SERVER=TRUE",
+        "--spring.datasource.url=" + jdbcUrl() + ";WRITE_DELAY=0",
         "--careconnect.auth.issuer=" + issuer(),
         "--logging.level.root=WARN"));
-    command.addAll(extraArgs);
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("auth-server.log").toFile()))
-        .start();
-    awaitReady(Duration.ofMinutes(3));
+    args.addAll(extraArgs);
+    process = JarProcess.start("auth.server.jar", "-Xmx256m", args, log());
+    JarProcess.awaitReady(process, URI.create(issuer() + "/.well-known/smart-configuration"), Duration.ofMinutes(3), log());
     return this;
   }
 
-  /** The JDBC URL the test may use to look at or adjust the server's data (H2 auto-server). */
+  /** The JDBC URL of the server's database; the test may open it too (H2 auto-server). */
   public String jdbcUrl() {
-    return "jdbc:h2:file:" + database() + ";MODE=MySQL;AUTO_SERVER=TRUE";
-  }
-
-  private String database() {
-    return dataDir.resolve("auth").toAbsolutePath().toString();
+    return "jdbc:h2:file:" + dataDir.resolve("auth").toAbsolutePath() + ";MODE=MySQL;AUTO_SERVER=TRUE";
   }
 
   public String issuer() {
@@ -74,37 +55,15 @@ public final class AuthServerProcess implements AutoCloseable {
     return dataDir.resolve("auth-server.log");
   }
 
+  /** SIGTERM, and SIGKILL if it has not stopped within 30 s. */
   @Override
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         process.waitFor();
       }
     }
-  }
-
-  private void awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The authorisation server exited early; see " + log());
-      }
-      try {
-        HttpResponse<Void> response = http.send(
-            HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/smart-configuration"))
-                .timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-    }
-    throw new IllegalStateException("The authorisation server did not become ready within " + timeout + "; see " + log());
   }
 }

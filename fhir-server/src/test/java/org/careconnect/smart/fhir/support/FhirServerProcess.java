@@ -1,15 +1,9 @@
 package org.careconnect.smart.fhir.support;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,17 +41,10 @@ public final class FhirServerProcess implements AutoCloseable {
 
   /** Starts the server and waits until it answers /metadata. */
   public FhirServerProcess start() throws IOException, InterruptedException {
-    String jar = System.getProperty("fhir.server.jar");
-    if (jar == null || !new File(jar).isFile()) {
-      throw new IllegalStateException("fhir.server.jar is not set or missing: " + jar + " (run with mvn verify)");
-    }
     if (!secured) {
       port = freePort();
     }
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m",
-        "-jar", jar,
+    List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--server.address=127.0.0.1",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
@@ -65,14 +52,13 @@ public final class FhirServerProcess implements AutoCloseable {
         "--logging.level.root=WARN"));
     if (!secured) {
       // The restart and crash tests check durability of the API, not its security.
-      command.add("--careconnect.fhir.security.enabled=false");
+      args.add("--careconnect.fhir.security.enabled=false");
     }
-    command.addAll(extraArgs);
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
-        .start();
-    awaitReady(Duration.ofMinutes(3)); // bounded, generous: the machine may be loaded
+    args.addAll(extraArgs);
+    Path log = dataDir.resolve("server.log");
+    process = JarProcess.start("fhir.server.jar", "-Xmx512m", args, log);
+    // bounded, generous: the machine may be loaded
+    JarProcess.awaitReady(process, URI.create(base() + "/metadata"), Duration.ofMinutes(3), log);
     return this;
   }
 
@@ -90,10 +76,13 @@ public final class FhirServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  /** SIGTERM: Spring's graceful shutdown. */
+  /** SIGTERM: Spring's graceful shutdown (bounded: killed, and a failure, after 2 minutes). */
   public void stop() throws InterruptedException {
     process.destroy();
-    process.waitFor();
+    if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+      kill();
+      throw new IllegalStateException("The server did not stop within 2 minutes of SIGTERM");
+    }
   }
 
   @Override
@@ -103,32 +92,7 @@ public final class FhirServerProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("The server process exited early; see " + dataDir.resolve("server.log"));
-      }
-      try {
-        HttpResponse<Void> response = http.send(
-            HttpRequest.newBuilder(URI.create(base() + "/metadata")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.onSpinWait();
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-    }
-    throw new IllegalStateException("The server did not become ready within " + timeout);
-  }
-
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return JarProcess.freePort();
   }
 }
