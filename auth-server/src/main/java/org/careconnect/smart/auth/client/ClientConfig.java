@@ -14,9 +14,8 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 /**
  * Registered clients (JDBC) and how they authenticate: none (public: with PKCE, or a refresh,
  * or a revocation naming itself), client_secret_basic and client_secret_post (secrets stored bcrypt-hashed; Spring
- * Authorization Server verifies them with the PasswordEncoder bean). private_key_jwt comes with
- * backend services, in a later issue: Spring's JwtClientAssertion converter is already in the
- * chain and needs only a client's JWK set URL or keys.
+ * Authorization Server verifies them with the PasswordEncoder bean). private_key_jwt: see
+ * AsymmetricClientConfig.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientConfig {

@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.config;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
+import java.util.List;
 import org.careconnect.smart.auth.picker.PatientPickerStep;
 import org.careconnect.smart.auth.token.NoStore;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,8 @@ class AuthorizationServerSecurityConfig {
       Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication,
       Customizer<OAuth2TokenIntrospectionEndpointConfigurer> introspectionEndpoint,
       Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint,
-      PatientPickerStep patientPicker)
+      PatientPickerStep patientPicker,
+      List<Customizer<OAuth2AuthorizationServerConfigurer>> extensions)
       throws Exception {
     patientPicker.addTo(http);
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -50,13 +52,16 @@ class AuthorizationServerSecurityConfig {
     http.securityMatcher(server.getEndpointsMatcher())
         .with(
             server,
-            as ->
-                as.oidc(withDefaults())
-                    .authorizationEndpoint(authorizationEndpoint)
-                    .tokenEndpoint(tokenEndpoint)
-                    .clientAuthentication(clientAuthentication)
-                    .tokenIntrospectionEndpoint(introspectionEndpoint)
-                    .tokenRevocationEndpoint(revocationEndpoint))
+            as -> {
+              as.oidc(withDefaults())
+                  .authorizationEndpoint(authorizationEndpoint)
+                  .tokenEndpoint(tokenEndpoint)
+                  .clientAuthentication(clientAuthentication)
+                  .tokenIntrospectionEndpoint(introspectionEndpoint)
+                  .tokenRevocationEndpoint(revocationEndpoint);
+              // features spanning several endpoints (client/AsymmetricClientConfig, BackendServicesConfig)
+              extensions.forEach(extension -> extension.customize(as));
+            })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // An authorization request from a browser that has no session yet goes to the login
         // page (whatever its Accept header); it comes back here after login.

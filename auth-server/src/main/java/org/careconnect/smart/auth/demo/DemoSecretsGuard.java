@@ -19,7 +19,10 @@ class DemoSecretsGuard {
           "careconnect.auth.demo.clinician-password",
           "careconnect.auth.demo.patient-password",
           "careconnect.auth.demo.confidential-client-secret",
-          "careconnect.auth.demo.launcher-client-secret");
+          "careconnect.auth.demo.launcher-client-secret",
+          "careconnect.auth.demo.backend-client-jwks",
+          "careconnect.auth.demo.launcher-client-jwks",
+          "careconnect.auth.demo.admin-password");
 
   @Bean
   Object demoSecretsAbsent(Environment environment) {

@@ -41,22 +41,7 @@ class SmartConfigurationController {
           "permission-v2",
           "authorize-post");
 
-  static final List<String> SCOPES_SUPPORTED =
-      List.of(
-          "openid",
-          "fhirUser",
-          "profile",
-          "launch",
-          "launch/patient",
-          "launch/encounter",
-          "offline_access",
-          "online_access",
-          "patient/*.read",
-          "patient/*.rs",
-          "user/*.read",
-          "user/*.rs",
-          "user/*.cruds",
-          "system/*.rs");
+  static final List<String> SCOPES_SUPPORTED = SupportedScopes.SCOPES_SUPPORTED;
 
 
   private final Map<String, Object> configuration;
@@ -71,14 +56,14 @@ class SmartConfigurationController {
     c.put("token_endpoint", issuer + settings.getTokenEndpoint());
     c.put("introspection_endpoint", issuer + settings.getTokenIntrospectionEndpoint());
     c.put("revocation_endpoint", issuer + settings.getTokenRevocationEndpoint());
-    c.put("registration_endpoint", issuer + settings.getOidcClientRegistrationEndpoint());
+    c.put("registration_endpoint", issuer + "/register"); // RFC 7591, registration/
     c.put("userinfo_endpoint", issuer + settings.getOidcUserInfoEndpoint());
-    // what the token endpoint accepts today; client_credentials and private_key_jwt join them
-    // with backend services
-    c.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+    c.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
     c.put(
         "token_endpoint_auth_methods_supported",
-        List.of("client_secret_basic", "client_secret_post", "none"));
+        List.of("client_secret_basic", "client_secret_post", "none", "private_key_jwt"));
+    // SMART 2.2 §backend services: RS384 and ES384 are required (client/ClientAssertionDecoderFactory)
+    c.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS384", "ES384", "RS256"));
     c.put("scopes_supported", SCOPES_SUPPORTED);
     c.put("response_types_supported", List.of("code"));
     c.put("code_challenge_methods_supported", List.of("S256"));

@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * People who log in, from the app_user table. The principal is Spring's own {@link User} (with
- * ROLE_CLINICIAN or ROLE_PATIENT) because Spring Authorization Server serialises it into the
+ * ROLE_CLINICIAN or ROLE_PATIENT, plus ROLE_ADMIN) because Spring Authorization Server serialises it into the
  * stored authorization and only allows its own and Spring Security's types there; the FHIR
  * identity is looked up by username with {@link #fhirUser}.
  */
@@ -33,11 +33,11 @@ public class UserAccounts {
   UserDetails loadUserByUsername(String username) {
     List<UserDetails> users =
         jdbc.query(
-            "SELECT username, password_hash, kind, enabled FROM app_user WHERE username = ?",
+            "SELECT username, password_hash, kind, enabled, admin FROM app_user WHERE username = ?",
             (rs, i) ->
                 User.withUsername(rs.getString("username"))
                     .password(rs.getString("password_hash"))
-                    .authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString("kind")))
+                    .authorities(authorities(rs.getString("kind"), rs.getBoolean("admin")))
                     .disabled(!rs.getBoolean("enabled"))
                     .build(),
             username);
@@ -45,6 +45,12 @@ public class UserAccounts {
       throw new UsernameNotFoundException("No such user");
     }
     return users.get(0);
+  }
+
+  /** ROLE_CLINICIAN or ROLE_PATIENT, and ROLE_ADMIN for administrators (migration V30). */
+  private static List<SimpleGrantedAuthority> authorities(String kind, boolean admin) {
+    SimpleGrantedAuthority role = new SimpleGrantedAuthority("ROLE_" + kind);
+    return admin ? List.of(role, new SimpleGrantedAuthority("ROLE_ADMIN")) : List.of(role);
   }
 
   /** The user's FHIR resource reference (SMART fhirUser), e.g. {@code Patient/demo-pat-1}. */

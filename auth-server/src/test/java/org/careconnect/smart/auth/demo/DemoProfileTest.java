@@ -3,11 +3,9 @@ package org.careconnect.smart.auth.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
-import org.careconnect.smart.auth.AuthServerApplication;
 import org.careconnect.smart.auth.support.Browser;
+import org.careconnect.smart.auth.support.StandaloneServer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -36,10 +34,12 @@ class DemoProfileTest {
       assertThat(clients.findByClientId("confidential-app").getClientSecret()).startsWith("{bcrypt}");
 
       server.getBean(DemoData.class).run(null); // a second start on the same database
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(3);
-      // sample-app, confidential-app, and launch/LauncherDemoClient's smart-launcher
+      // clinician, patient1, patient2 and the admin (account/AdminBootstrap)
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(4);
+      // sample-app, confidential-app, smart-launcher (launch/LauncherDemoClient) and
+      // careconnect-backend (client/DemoBackendClient)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
-          .isEqualTo(3);
+          .isEqualTo(4);
     }
   }
 
@@ -61,20 +61,11 @@ class DemoProfileTest {
                 + " SPRING_PROFILES_ACTIVE=demo.");
   }
 
-  private static ConfigurableApplicationContext start(String... profilesThenArgs) {
-    java.util.List<String> profiles = new java.util.ArrayList<>();
-    java.util.List<String> args = new java.util.ArrayList<>();
-    for (String s : profilesThenArgs) {
-      (s.startsWith("--") ? args : profiles).add(s);
-    }
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1");
-    return new SpringApplicationBuilder(AuthServerApplication.class)
-        .profiles(profiles.toArray(String[]::new))
-        .run(args.toArray(String[]::new));
+  static ConfigurableApplicationContext start(String... profilesThenArgs) {
+    return StandaloneServer.start(profilesThenArgs);
   }
 
-  private static int port(ConfigurableApplicationContext server) {
-    return Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+  static int port(ConfigurableApplicationContext server) {
+    return StandaloneServer.port(server);
   }
 }

@@ -36,12 +36,17 @@ class DiscoveryTest {
                 Map.entry("token_endpoint", ISSUER + "/oauth2/token"),
                 Map.entry("introspection_endpoint", ISSUER + "/oauth2/introspect"),
                 Map.entry("revocation_endpoint", ISSUER + "/oauth2/revoke"),
-                Map.entry("registration_endpoint", ISSUER + "/connect/register"),
+                Map.entry("registration_endpoint", ISSUER + "/register"),
                 Map.entry("userinfo_endpoint", ISSUER + "/userinfo"),
-                Map.entry("grant_types_supported", List.of("authorization_code", "refresh_token")),
+                Map.entry(
+                    "grant_types_supported",
+                    List.of("authorization_code", "refresh_token", "client_credentials")),
                 Map.entry(
                     "token_endpoint_auth_methods_supported",
-                    List.of("client_secret_basic", "client_secret_post", "none")),
+                    List.of("client_secret_basic", "client_secret_post", "none", "private_key_jwt")),
+                Map.entry(
+                    "token_endpoint_auth_signing_alg_values_supported",
+                    List.of("RS384", "ES384", "RS256")),
                 Map.entry("scopes_supported", SmartConfigurationController.SCOPES_SUPPORTED),
                 Map.entry("response_types_supported", List.of("code")),
                 Map.entry("code_challenge_methods_supported", List.of("S256")),

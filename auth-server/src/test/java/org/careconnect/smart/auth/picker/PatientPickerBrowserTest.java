@@ -2,15 +2,13 @@ package org.careconnect.smart.auth.picker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import org.careconnect.smart.auth.launch.support.FhirStub;
 import org.careconnect.smart.auth.launch.support.LaunchIntegrationTest;
 import org.careconnect.smart.auth.support.Browser;
+import org.careconnect.smart.auth.support.Chromium;
 import org.careconnect.smart.auth.support.Fixtures;
 import org.careconnect.smart.auth.support.SmartFlow;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,43 +28,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PatientPickerBrowserTest extends LaunchIntegrationTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @TempDir Path profile;
+  private Chromium chromium;
   private WebDriver driver;
 
   @BeforeEach
   void startChromium() {
     // A missing browser fails the test, never skips it: the picker must be seen to work.
-    assertThat(Files.isExecutable(CHROMIUM))
-        .as("Chromium is missing at %s: apt-get install -y chromium chromium-driver", CHROMIUM)
-        .isTrue();
-    assertThat(Files.isExecutable(CHROMEDRIVER))
-        .as("chromedriver is missing at %s: apt-get install -y chromium-driver", CHROMEDRIVER)
-        .isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-    // Both paths given explicitly, so Selenium Manager never tries to download anything.
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
+    chromium = Chromium.start(profile);
+    driver = chromium.driver();
   }
 
   @AfterEach
   void stopChromium() {
-    if (driver != null) {
-      driver.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
-  void pickerWhenClinicianUsesTheKeyboardThenAppGetsTheChosenPatient() throws IOException {
+  void pickerWhenClinicianUsesTheKeyboardThenAppGetsTheChosenPatient() {
     SmartFlow flow = flow(app());
     Map<String, String> request = flow.request("openid fhirUser launch/patient patient/*.rs");
     String clinician = fixtures.clinician("prac-browser");
@@ -88,23 +64,17 @@ class PatientPickerBrowserTest extends LaunchIntegrationTest {
     driver.findElement(By.id("name")).sendKeys("smithson", Keys.ENTER);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
     assertThat(driver.findElement(By.id("results-title")).getText()).isEqualTo("2 patients found");
-    screenshot("patient-picker-results.png");
+    chromium.screenshot("patient-picker-results");
     driver.findElement(By.id("choose-pick-pat-1")).sendKeys(Keys.ENTER);
 
     wait.until(ExpectedConditions.urlContains("/oauth2/consent"));
     driver.findElement(By.cssSelector("#approve button[type=submit]")).sendKeys(Keys.ENTER);
 
     wait.until(ExpectedConditions.urlContains(FhirStub.shared().callbackUrl()));
-    screenshot("patient-picker-final.png");
+    chromium.screenshot("patient-picker-final");
     String code = Browser.query(driver.getCurrentUrl()).get("code");
     assertThat(code).isNotNull();
     Map<String, Object> token = SmartFlow.json(flow.exchange(code));
     assertThat(token).containsEntry("patient", "pick-pat-1");
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 }

@@ -105,6 +105,20 @@ public final class SmartFlow {
     return browser.post("/oauth2/token", form, "Authorization", basic(client.getClientId(), clientSecret));
   }
 
+  /** RFC 7662 introspection of a token, authenticating as this (confidential) flow's client. */
+  public Map<String, Object> introspect(String token) {
+    return json(
+        browser.post(
+            "/oauth2/introspect", Map.of("token", token), "Authorization", basic(client.getClientId(), clientSecret)));
+  }
+
+  /** A flow of a new confidential client with this secret, over a new browser. */
+  public static SmartFlow confidential(int port, Fixtures fixtures, String secret) {
+    SmartFlow flow = new SmartFlow(new Browser(port), fixtures.confidentialClient(secret));
+    flow.clientSecret = secret;
+    return flow;
+  }
+
   /** A refresh as fhirclient sends it for a public client: no client_id, no credentials. */
   public HttpResponse<String> refresh(String refreshToken) {
     return browser.post(
