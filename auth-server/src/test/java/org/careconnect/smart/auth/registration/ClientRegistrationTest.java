@@ -162,6 +162,19 @@ class ClientRegistrationTest {
   }
 
   @Test
+  void scopeWhenAuditScopeRequestedThenHeldBackForAnAdmin() {
+    Map<String, Object> metadata = Registrar.publicApp();
+    metadata.put("scope", "openid user/*.rs careconnect/audit");
+    HttpResponse<String> response = registrar.register(metadata);
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    Map<String, Object> body = SmartFlow.json(response);
+    assertThat(body).containsEntry("scope", "openid user/*.rs");
+    assertThat(repository.findByClientId((String) body.get("client_id")).getScopes())
+        .containsExactlyInAnyOrder("openid", "user/*.rs");
+  }
+
+  @Test
   void invalidClientMetadataWhenUnknownCustomScopeThenRefused() {
     Map<String, Object> metadata = Registrar.publicApp();
     metadata.put("scope", "openid admin");
