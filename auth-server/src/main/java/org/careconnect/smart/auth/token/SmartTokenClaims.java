@@ -52,6 +52,9 @@ final class SmartTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext
       requestedAudience(authorization)
           .ifPresent(aud -> claims.audience(Collections.singletonList(aud)));
       capLifetime(claims);
+      // RFC 9068 §2.2.3: scope is one space-separated string (Spring puts a JSON array), as
+      // the FHIR server reads it
+      claims.claim("scope", String.join(" ", context.getAuthorizedScopes()));
       users.fhirUser(authorization.getPrincipalName()).ifPresent(f -> claims.claim(FHIR_USER, f));
       LaunchContext launch = LaunchContext.of(authorization);
       if (launch.patient() != null) {

@@ -54,6 +54,10 @@ class TokenEndpointTest {
     assertThat(accessToken.getJWTClaimsSet().getAudience()).containsExactly(Fixtures.FHIR_BASE);
     assertThat(accessToken.getJWTClaimsSet().getClaim("patient")).isEqualTo("pat-42");
     assertThat(accessToken.getJWTClaimsSet().getClaim("fhirUser")).isEqualTo("Patient/pat-42");
+    // RFC 9068 §2.2.3: one space-separated string (the FHIR server refuses a JSON array)
+    assertThat(accessToken.getJWTClaimsSet().getClaim("scope")).isInstanceOf(String.class);
+    assertThat(accessToken.getJWTClaimsSet().getStringClaim("scope").split(" "))
+        .containsExactlyInAnyOrder("openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs");
 
     Map<String, Object> idToken = SmartFlow.claims((String) body.get("id_token"));
     assertThat(idToken)

@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationFlagsEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
@@ -104,6 +105,22 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
     forbidden.addResponseHeader("WWW-Authenticate", BearerChallenges.REALM
         + ", error=\"insufficient_scope\", error_description=\"" + BearerChallenges.quoted(why) + "\"");
     throw forbidden;
+  }
+
+  /**
+   * Every 403 carries the RFC 6750 §3.1 challenge, also one thrown outside {@link #handleDeny}:
+   * search narrowing refuses a search aimed at another patient's compartment itself. Returns
+   * null: the (amended) exception goes on as it is.
+   */
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException challengeEveryRefusal(Throwable thrown) {
+    if (thrown instanceof BaseServerResponseException refusal && refusal.getStatusCode() == 403
+        && (refusal.getResponseHeaders() == null || !refusal.getResponseHeaders().containsKey("WWW-Authenticate"))) {
+      String why = refusal.getMessage() == null ? "Access denied" : refusal.getMessage();
+      refusal.addResponseHeader("WWW-Authenticate", BearerChallenges.REALM
+          + ", error=\"insufficient_scope\", error_description=\"" + BearerChallenges.quoted(why) + "\"");
+    }
+    return null;
   }
 
   private static Permission permissionFor(RestOperationTypeEnum operation, RequestDetails request) {
