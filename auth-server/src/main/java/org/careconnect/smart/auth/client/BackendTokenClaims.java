@@ -39,6 +39,9 @@ final class BackendTokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
     // An ArrayList: the JDBC authorization service stores the claims with Jackson type ids and
     // reads back only allowlisted collection types (List.of's class is not one).
     claims.audience(new ArrayList<>(List.of(requests.audience(grant.getAdditionalParameters()))));
+    // RFC 9068 §2.2.3: scope is one space-separated string (Spring puts a JSON array), as the
+    // FHIR server reads it
+    claims.claim("scope", String.join(" ", context.getAuthorizedScopes()));
     claims.claims(
         c -> {
           Instant issuedAt = (Instant) c.get("iat");

@@ -124,6 +124,8 @@ class BackendServicesTest {
     assertThat(response.statusCode()).isEqualTo(200);
     Map<String, Object> claims = SmartFlow.claims((String) SmartFlow.json(response).get("access_token"));
     assertThat(claims.get("aud")).isEqualTo(Fixtures.FHIR_BASE);
+    // RFC 9068 §2.2.3: one space-separated string, as the FHIR server reads it
+    assertThat(claims.get("scope")).isEqualTo("system/Patient.rs");
   }
 
   @Test

@@ -170,8 +170,12 @@ class SmartEnforcementTest {
     assertThat(all.statusCode()).isEqualTo(200);
     assertThat(all.body()).contains("lab-" + mine.id("patient")).doesNotContain("lab-" + theirs.id("patient"));
     HttpResponse<String> theirsAsked = get("/Observation?patient=" + theirs.id("patient"), token);
-    assertThat(theirsAsked.statusCode()).isIn(403, 200);
-    assertThat(theirsAsked.body()).doesNotContain("lab-" + theirs.id("patient"));
+    // search narrowing refuses it itself; the refusal still carries the SMART challenge
+    assertThat(theirsAsked.statusCode()).isEqualTo(403);
+    assertThat(theirsAsked.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .startsWith("Bearer realm=\"careconnect-fhir\", error=\"insufficient_scope\"");
+    assertThat(theirsAsked.body()).contains("\"resourceType\":\"OperationOutcome\"")
+        .doesNotContain("lab-" + theirs.id("patient"));
   }
 
   @Test
@@ -324,7 +328,7 @@ class SmartEnforcementTest {
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertForbidden(refused, "Access denied: no granted scope allows this request");
-    assertThat(get("/Observation?identifier=" + identifierOf(foreign), admin).body()).contains("\"total\":0");
+    assertNotStored(foreign);
   }
 
   @Test
@@ -379,7 +383,7 @@ class SmartEnforcementTest {
     HttpResponse<String> response = post("", fhir.newJsonParser().encodeResourceToString(transaction), token);
 
     assertForbidden(response, "Access denied: no granted scope allows create of Observation");
-    assertThat(get("/Observation?identifier=" + identifierOf(own), admin).body()).contains("\"total\":0");
+    assertNotStored(own);
   }
 
   @Test
@@ -434,6 +438,11 @@ class SmartEnforcementTest {
     observation.getIdentifier().clear();
     observation.addIdentifier().setSystem("https://test.example/obs").setValue(id);
     return observation;
+  }
+
+  /** No resource with this Observation's identifier exists (as the admin sees it). */
+  private void assertNotStored(Observation observation) throws Exception {
+    assertThat(get("/Observation?identifier=" + identifierOf(observation), admin).body()).contains("\"total\":0");
   }
 
   /** The identifier as a token search value, URL-encoded ({@code system%7Cvalue}). */
