@@ -116,6 +116,12 @@ public class Approvals {
 
   private int delete(String where, Object... args) {
     int consents = jdbc.update("DELETE FROM oauth2_authorization_consent" + where, args);
+    // the token lookup rows (V40) of the authorizations about to go, so none is left behind
+    jdbc.update(
+        "DELETE FROM oauth2_token_lookup WHERE authorization_id IN (SELECT id FROM oauth2_authorization"
+            + where
+            + ")",
+        args);
     int authorizations = jdbc.update("DELETE FROM oauth2_authorization" + where, args);
     return consents + authorizations;
   }

@@ -84,6 +84,10 @@ class ClientRegistrations {
    */
   @Transactional
   void delete(String clientId, String registeredClientId) {
+    jdbc.update(
+        "DELETE FROM oauth2_token_lookup WHERE authorization_id IN"
+            + " (SELECT id FROM oauth2_authorization WHERE registered_client_id = ?)",
+        registeredClientId);
     jdbc.update("DELETE FROM oauth2_authorization WHERE registered_client_id = ?", registeredClientId);
     jdbc.update(
         "DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?", registeredClientId);

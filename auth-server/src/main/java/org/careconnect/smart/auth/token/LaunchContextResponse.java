@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.careconnect.smart.auth.launch.LaunchContext;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -26,6 +27,9 @@ final class LaunchContextResponse implements Consumer<OAuth2AccessTokenAuthentic
   @Override
   public void accept(OAuth2AccessTokenAuthenticationContext context) {
     OAuth2AccessTokenAuthenticationToken result = context.getAuthentication();
+    if (backendOnly(result)) {
+      return; // spares the lookup of the authorization on every client_credentials request
+    }
     String accessToken = result.getAccessToken().getTokenValue();
     OAuth2Authorization authorization =
         authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
@@ -40,5 +44,14 @@ final class LaunchContextResponse implements Consumer<OAuth2AccessTokenAuthentic
       parameters.putAll(launch);
       context.getAccessTokenResponse().additionalParameters(parameters);
     }
+  }
+
+  /** A client that may only use client_credentials never has a launch context (no user). */
+  private static boolean backendOnly(OAuth2AccessTokenAuthenticationToken result) {
+    return result.getRegisteredClient() != null
+        && result
+            .getRegisteredClient()
+            .getAuthorizationGrantTypes()
+            .equals(java.util.Set.of(AuthorizationGrantType.CLIENT_CREDENTIALS));
   }
 }

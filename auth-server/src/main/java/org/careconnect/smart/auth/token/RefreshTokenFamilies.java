@@ -41,11 +41,18 @@ final class RefreshTokenFamilies implements OAuth2AuthorizationService {
   public void save(OAuth2Authorization authorization) {
     OAuth2Authorization.Token<OAuth2RefreshToken> next = authorization.getRefreshToken();
     if (next != null) {
-      OAuth2Authorization previous = delegate.findById(authorization.getId());
-      OAuth2Authorization.Token<OAuth2RefreshToken> spent =
-          previous == null ? null : previous.getRefreshToken();
-      if (spent != null && !spent.getToken().getTokenValue().equals(next.getToken().getTokenValue())) {
-        markSpent(spent.getToken().getTokenValue(), authorization.getId());
+      // The family's current refresh token, as a hash, from the lookup table (TokenLookup): the
+      // whole stored authorization need not be read and parsed again for it.
+      String nextHash = sha256(next.getToken().getTokenValue());
+      for (String spentHash :
+          jdbc.queryForList(
+              "SELECT token_hash FROM oauth2_token_lookup WHERE authorization_id = ? AND token_type = ?",
+              String.class,
+              authorization.getId(),
+              OAuth2TokenType.REFRESH_TOKEN.getValue())) {
+        if (!spentHash.equals(nextHash)) {
+          markSpent(spentHash, authorization.getId());
+        }
       }
     }
     delegate.save(authorization);
@@ -70,11 +77,11 @@ final class RefreshTokenFamilies implements OAuth2AuthorizationService {
     return found;
   }
 
-  private void markSpent(String token, String authorizationId) {
+  private void markSpent(String tokenHash, String authorizationId) {
     try {
       jdbc.update(
           "INSERT INTO spent_refresh_token (token_hash, authorization_id, spent_at) VALUES (?, ?, ?)",
-          sha256(token),
+          tokenHash,
           authorizationId,
           clock.millis());
     } catch (DuplicateKeyException alreadySpent) {
@@ -104,7 +111,7 @@ final class RefreshTokenFamilies implements OAuth2AuthorizationService {
    * A spent token older than the refresh-token lifetime has expired anyway: presenting it again
    * is refused as unknown, and its record can go.
    */
-  int forgetSpentBefore(java.time.Instant cutoff) {
+  static int forgetSpentBefore(JdbcTemplate jdbc, java.time.Instant cutoff) {
     return jdbc.update("DELETE FROM spent_refresh_token WHERE spent_at < ?", cutoff.toEpochMilli());
   }
 

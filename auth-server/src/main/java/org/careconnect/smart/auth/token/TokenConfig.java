@@ -19,7 +19,9 @@ import org.springframework.security.oauth2.server.authorization.token.Delegating
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.http.converter.OAuth2TokenIntrospectionHttpMessageConverter;
@@ -32,24 +34,38 @@ import org.springframework.security.oauth2.server.authorization.http.converter.O
 @Configuration(proxyBeanMethods = false)
 class TokenConfig {
 
+  /**
+   * Spring's JDBC store, found by token through the indexed lookup table, with refresh-token
+   * families on top, each call in one transaction (see each decorator for why).
+   */
   @Bean
   OAuth2AuthorizationService authorizationService(
-      JdbcTemplate jdbc, RegisteredClientRepository clients, Clock clock) {
-    return new RefreshTokenFamilies(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbc, clock);
+      JdbcTemplate jdbc,
+      RegisteredClientRepository clients,
+      Clock clock,
+      TransactionOperations transactions) {
+    return new TransactionalAuthorizations(
+        new RefreshTokenFamilies(
+            new TokenLookup(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbc), jdbc, clock),
+        transactions);
+  }
+
+  /** V41: indexes the tokens of authorizations stored before the lookup table existed. */
+  @Bean
+  JavaMigration tokenLookupBackfill() {
+    return new TokenLookupBackfill();
   }
 
   /** Daily: forget spent refresh tokens that have expired (see RefreshTokenFamilies). */
   @Bean
-  SpentTokenPurge spentTokenPurge(
-      OAuth2AuthorizationService authorizations, AuthServerProperties properties, Clock clock) {
-    return new SpentTokenPurge(
-        (RefreshTokenFamilies) authorizations, properties.tokens().refreshTokenLifetime(), clock);
+  SpentTokenPurge spentTokenPurge(JdbcTemplate jdbc, AuthServerProperties properties, Clock clock) {
+    return new SpentTokenPurge(jdbc, properties.tokens().refreshTokenLifetime(), clock);
   }
 
-  record SpentTokenPurge(RefreshTokenFamilies families, java.time.Duration lifetime, Clock clock) {
+  record SpentTokenPurge(JdbcTemplate jdbc, java.time.Duration lifetime, Clock clock) {
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = java.util.concurrent.TimeUnit.DAYS)
     void purge() {
-      families.forgetSpentBefore(clock.instant().minus(lifetime));
+      RefreshTokenFamilies.forgetSpentBefore(jdbc, clock.instant().minus(lifetime));
     }
   }
 

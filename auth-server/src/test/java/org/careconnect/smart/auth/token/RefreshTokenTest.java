@@ -20,13 +20,7 @@ class RefreshTokenTest {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
-  @Autowired org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizations;
-  RefreshTokenFamilies families;
-
-  @org.junit.jupiter.api.BeforeEach
-  void families() {
-    families = (RefreshTokenFamilies) authorizations;
-  }
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private Map<String, Object> firstTokens(SmartFlow flow) {
     HttpResponse<String> response = flow.exchange(flow.code(fixtures.patient("pat-r"), SCOPE));
@@ -96,7 +90,7 @@ class RefreshTokenTest {
     SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
     Map<String, Object> first = firstTokens(flow);
     Map<String, Object> second = SmartFlow.json(flow.refresh((String) first.get("refresh_token")));
-    families.forgetSpentBefore(java.time.Instant.now().plusSeconds(1));
+    RefreshTokenFamilies.forgetSpentBefore(jdbc, java.time.Instant.now().plusSeconds(1));
 
     assertThat(SmartFlow.json(flow.refresh((String) first.get("refresh_token"))))
         .isEqualTo(Map.of("error", "invalid_grant"));
