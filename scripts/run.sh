@@ -75,6 +75,7 @@ cat <<TXT
   Admin (user admin)                http://localhost:${AUTH_PORT}/admin
   Demo users and clients            README.md, "Demo users and clients"
   A backend-services token          bash scripts/backend-token.sh
+  A native app (RFC 8252)           java -jar native-client/target/native-client-${VERSION}-exec.jar
 
 Press Ctrl-C to stop.
 TXT

@@ -27,6 +27,11 @@ class DemoData implements ApplicationRunner {
 
   static final String CLINICIAN_FHIR_USER = "Practitioner/demo-prac-1-1";
   static final String SAMPLE_APP_REDIRECT = "http://localhost:9200/index.html";
+  /**
+   * The native-client module's redirect: a loopback IP literal without a port, which the
+   * authorize endpoint matches on any port (RFC 8252 §7.3: the app listens on an ephemeral port).
+   */
+  static final String NATIVE_APP_REDIRECT = "http://127.0.0.1/callback";
   static final List<String> APP_SCOPES =
       List.of(
           "openid", "fhirUser", "profile", "launch", "launch/patient", "launch/encounter",
@@ -73,6 +78,13 @@ class DemoData implements ApplicationRunner {
             "CareConnect confidential demo app",
             encoder.encode(confidentialSecret),
             List.of(SAMPLE_APP_REDIRECT),
+            APP_SCOPES));
+    // A native app holds no secret (RFC 8252 §8.4): public, so PKCE S256 is required.
+    client(
+        smartClients.publicApp(
+            "native-app",
+            "CareConnect native client (demo)",
+            List.of(NATIVE_APP_REDIRECT),
             APP_SCOPES));
     // Backend-services demo client (client_credentials + private_key_jwt, system/ scopes, its
     // key file in the README): added with backend services in the next issue.

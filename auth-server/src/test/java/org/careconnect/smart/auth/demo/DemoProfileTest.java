@@ -3,11 +3,18 @@ package org.careconnect.smart.auth.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
 import org.careconnect.smart.auth.support.Browser;
+import org.careconnect.smart.auth.support.SmartFlow;
 import org.careconnect.smart.auth.support.StandaloneServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** Demo users and clients exist only in the demo profile; production refuses demo secrets. */
@@ -36,10 +43,37 @@ class DemoProfileTest {
       server.getBean(DemoData.class).run(null); // a second start on the same database
       // clinician, patient1, patient2 and the admin (account/AdminBootstrap)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(4);
-      // sample-app, confidential-app, smart-launcher (launch/LauncherDemoClient) and
+      // sample-app, confidential-app, native-app, smart-launcher (launch/LauncherDemoClient) and
       // careconnect-backend (client/DemoBackendClient)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
-          .isEqualTo(4);
+          .isEqualTo(5);
+    }
+  }
+
+  @Test
+  void nativeAppLoopbackRedirectOnAnyPortAcceptedWhenDemoProfileActive() {
+    try (ConfigurableApplicationContext server = start("test", "demo")) {
+      RegisteredClient nativeApp =
+          server.getBean(RegisteredClientRepository.class).findByClientId("native-app");
+      assertThat(nativeApp.getRedirectUris()).containsExactly("http://127.0.0.1/callback");
+      assertThat(nativeApp.getClientAuthenticationMethods()).containsExactly(ClientAuthenticationMethod.NONE);
+      assertThat(nativeApp.getClientSettings().isRequireProofKey()).isTrue();
+
+      Browser browser = new Browser(port(server));
+      browser.login("patient1", "patient-demo-password");
+      SmartFlow flow = new SmartFlow(browser, nativeApp);
+      int port = 49152 + new SecureRandom().nextInt(16000); // any port, as the app's listener gets
+      Map<String, String> request = flow.request("openid fhirUser launch/patient patient/*.rs");
+      request.put("redirect_uri", "http://127.0.0.1:" + port + "/callback");
+      HttpResponse<String> toConsent = flow.authorize(request);
+      assertThat(toConsent.statusCode()).isEqualTo(302);
+      HttpResponse<String> answer =
+          flow.consent(Browser.location(toConsent), List.of("openid", "patient/*.rs"), false);
+      assertThat(Browser.location(answer)).startsWith("http://127.0.0.1:" + port + "/callback?code=");
+
+      request.remove("code_challenge"); // a public client without PKCE: refused (RFC 7636 §4.4.1)
+      request.remove("code_challenge_method");
+      assertThat(Browser.location(flow.authorize(request))).contains("error=invalid_request");
     }
   }
 

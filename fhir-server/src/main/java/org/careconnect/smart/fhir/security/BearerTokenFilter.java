@@ -62,7 +62,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
   private static boolean isOpen(HttpServletRequest request) {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    // The SMART configuration has its own exact servlet mapping: the whole path is the servlet
+    // path and there is no path info (a stock fhirclient app reads it without a token).
+    boolean smartConfiguration = request.getPathInfo() == null
+        && request.getServletPath().endsWith(SmartConfigurationServlet.PATH);
     return "/metadata".equals(path)
+        || smartConfiguration
         || SmartConfigurationServlet.PATH.equals(path)
         || ("OPTIONS".equals(request.getMethod()) && (path.isEmpty() || "/".equals(path)));
   }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.careconnect.smart.fhir.support.AuthServerProcess;
 import org.careconnect.smart.fhir.support.AuthorizationCodeFlow;
-import org.careconnect.smart.fhir.support.FhirServerProcess;
+import org.careconnect.smart.fhir.support.SmartStack;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.Observation;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +50,8 @@ class RealAuthServerIT {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final FhirContext fhir = FhirContext.forDstu3Cached();
+  private SmartStack stack;
   private AuthServerProcess auth;
-  private FhirServerProcess fhirServer;
   private String base;
   private String otherBase;
   private String patientToken;
@@ -60,31 +59,13 @@ class RealAuthServerIT {
 
   @BeforeAll
   void startBothServersAndGetTokens() throws Exception {
-    int authPort = FhirServerProcess.freePort();
-    int fhirPort = FhirServerProcess.freePort();
-    base = "http://127.0.0.1:" + fhirPort + "/fhir/STU3";
-    otherBase = "http://127.0.0.1:" + fhirPort + "/other-fhir";
-    Path authDir = Files.createDirectories(dataDir.resolve("auth"));
-    Path fhirDir = Files.createDirectories(dataDir.resolve("fhir"));
-    auth = new AuthServerProcess(authDir, authPort,
-        "--careconnect.auth.fhir-base-urls=" + base + "," + otherBase,
-        "--careconnect.auth.picker.fhir-base-url=" + base);
-    fhirServer = FhirServerProcess.secured(fhirDir, fhirPort,
-        "--spring.profiles.active=demo",
-        "--careconnect.demo.patients=3",
+    stack = new SmartStack(dataDir);
+    base = stack.base();
+    otherBase = stack.fhirOrigin() + "/other-fhir";
+    stack.start(List.of(otherBase),
         "--careconnect.fhir.default-page-size=2",
-        "--careconnect.fhir.security.issuer=http://127.0.0.1:" + authPort,
-        "--careconnect.fhir.security.jwks-uri=http://127.0.0.1:" + authPort + "/oauth2/jwks",
-        "--careconnect.fhir.security.smart-configuration-uri=http://127.0.0.1:" + authPort + "/.well-known/smart-configuration",
-        "--careconnect.fhir.security.audience=" + base,
         "--careconnect.fhir.security.clock-skew=PT1S");
-    try {
-      auth.start();
-      fhirServer.start();
-    } catch (Exception | Error e) {
-      stopBothServers();
-      throw e;
-    }
+    auth = stack.auth();
     patientToken = accessToken("patient1", PATIENT_PASSWORD, "sample-app", null,
         "openid fhirUser launch/patient patient/*.read", base);
     clinicianToken = accessToken("clinician", CLINICIAN_PASSWORD, "sample-app", null,
@@ -93,14 +74,8 @@ class RealAuthServerIT {
 
   @AfterAll
   void stopBothServers() throws Exception {
-    try {
-      if (fhirServer != null) {
-        fhirServer.close();
-      }
-    } finally {
-      if (auth != null) {
-        auth.close();
-      }
+    if (stack != null) {
+      stack.close();
     }
   }
 

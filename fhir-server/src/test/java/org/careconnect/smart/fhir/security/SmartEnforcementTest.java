@@ -149,6 +149,17 @@ class SmartEnforcementTest {
         .contains(TestTokens.ISSUER + "/oauth2/authorize").contains(TestTokens.ISSUER + "/oauth2/token");
   }
 
+  /** Found by the browser journeys: fhirclient reads it first, without a token, by CORS. */
+  @Test
+  void smartConfigurationWhenNoTokenThenNotChallengedAndCors() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/.well-known/smart-configuration"))
+        .header("Origin", "http://localhost:9200").build(), HttpResponse.BodyHandlers.ofString());
+    // 200 with the authorisation server's document, or 503 here where it cannot be fetched
+    assertThat(response.statusCode()).isIn(200, 503);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9200");
+  }
+
   // --- patient compartment --------------------------------------------------------------------
 
   @Test
