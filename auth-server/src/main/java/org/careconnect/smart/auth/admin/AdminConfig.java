@@ -26,7 +26,7 @@ class AdminConfig {
    */
   @Bean
   ScopeCatalog scopeCatalog(
-      @Value("${careconnect.registration.restricted-scopes:careconnect/launch}") List<String> custom) {
+      @Value("${careconnect.registration.restricted-scopes}") List<String> custom) {
     Set<String> supported = new LinkedHashSet<>(SupportedScopes.SCOPES_SUPPORTED);
     return new ScopeCatalog(List.copyOf(supported), List.copyOf(custom));
   }

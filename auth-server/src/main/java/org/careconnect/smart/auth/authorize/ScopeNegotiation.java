@@ -14,7 +14,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * Narrows the requested scopes to those the client is allowed (SMART 2.2: the server may grant
  * fewer scopes than requested), with SMART meaning: a client allowed {@code patient/*.rs} may
  * be granted {@code patient/Observation.rs}. Runs as the authorization request converter, so
- * the consent page, the stored request and the tokens all see the negotiated set. A request
+ * the consent page, the stored request and the tokens all see the negotiated set. Scopes only
+ * administrators get ({@link AdminOnlyScopes}) are dropped for other users here. A request
  * whose scopes do not parse is left as it is, for {@link SmartScopeValidator} to refuse.
  */
 final class ScopeNegotiation implements AuthenticationConverter {
@@ -39,8 +40,9 @@ final class ScopeNegotiation implements AuthenticationConverter {
     }
     ScopeSet negotiated;
     try {
-      negotiated =
-          ScopeSet.of(authorization.getScopes()).negotiate(ScopeSet.of(client.getScopes()));
+      negotiated = AdminOnlyScopes.forUser(
+          ScopeSet.of(authorization.getScopes()).negotiate(ScopeSet.of(client.getScopes())),
+          authorization.getPrincipal());
     } catch (InvalidScopeException e) {
       return converted;
     }

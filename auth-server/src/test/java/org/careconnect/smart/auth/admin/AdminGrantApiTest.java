@@ -132,7 +132,9 @@ class AdminGrantApiTest {
     assertThat((List<Object>) scopes.get("scopes_supported"))
         .contains((Object) Map.of("value", "patient/*.rs", "words", describe("patient/*.rs")));
     assertThat((List<?>) scopes.get("custom_scopes"))
-        .isEqualTo(List.of(Map.of("value", "careconnect/launch", "words", describe("careconnect/launch"))));
+        .isEqualTo(List.of(
+            Map.of("value", "careconnect/launch", "words", describe("careconnect/launch")),
+            Map.of("value", "careconnect/audit", "words", describe("careconnect/audit"))));
   }
 
   private Map<String, Object> signer() {

@@ -16,6 +16,8 @@ import org.careconnect.smart.auth.support.Fixtures;
 import org.careconnect.smart.auth.support.SmartFlow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -148,17 +150,20 @@ class ClientRegistrationTest {
     return browser.post("/oauth2/token", form);
   }
 
-  @Test
-  void scopeWhenRestrictedScopesRequestedThenHeldBackForAnAdmin() {
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "openid patient/*.rs system/*.rs careconnect/launch; openid patient/*.rs",
+      "openid user/*.rs careconnect/audit; openid user/*.rs"})
+  void scopeWhenRestrictedScopesRequestedThenHeldBackForAnAdmin(String requested, String granted) {
     Map<String, Object> metadata = Registrar.publicApp();
-    metadata.put("scope", "openid patient/*.rs system/*.rs careconnect/launch");
+    metadata.put("scope", requested);
     HttpResponse<String> response = registrar.register(metadata);
 
     assertThat(response.statusCode()).isEqualTo(201);
     Map<String, Object> body = SmartFlow.json(response);
-    assertThat(body).containsEntry("scope", "openid patient/*.rs");
+    assertThat(body).containsEntry("scope", granted);
     assertThat(repository.findByClientId((String) body.get("client_id")).getScopes())
-        .containsExactlyInAnyOrder("openid", "patient/*.rs");
+        .containsExactlyInAnyOrder(granted.split(" "));
   }
 
   @Test

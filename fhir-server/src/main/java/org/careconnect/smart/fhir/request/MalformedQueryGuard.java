@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.net.URLDecoder;
 import java.util.Arrays;
-import org.careconnect.smart.fhir.server.FhirServerInterceptor;
+import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-class MalformedQueryGuard implements FhirServerInterceptor {
+class MalformedQueryGuard implements EveryFaceInterceptor {
 
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException malformedPercentEncoding(Throwable thrown) {

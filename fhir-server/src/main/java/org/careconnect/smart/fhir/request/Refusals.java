@@ -21,14 +21,14 @@ import java.io.IOException;
  * trace, so refusing bad input by throwing would let any client fill the log. Bad input is the
  * client's mistake, not the server's.
  */
-final class Refusals {
+public final class Refusals {
 
   private static final ExceptionHandlingInterceptor HANDLER = new ExceptionHandlingInterceptor();
 
   private Refusals() {}
 
   /** Writes the refusal and returns false, which tells HAPI the request has been answered. */
-  static boolean respond(
+  public static boolean respond(
       RequestDetails request,
       HttpServletRequest servletRequest,
       HttpServletResponse servletResponse,

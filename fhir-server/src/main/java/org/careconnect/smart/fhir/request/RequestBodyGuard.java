@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Set;
-import org.careconnect.smart.fhir.server.FhirServerInterceptor;
+import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
 import org.careconnect.smart.fhir.server.ResourceIds;
 import org.hl7.fhir.dstu3.model.IdType;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-class RequestBodyGuard implements FhirServerInterceptor {
+class RequestBodyGuard implements EveryFaceInterceptor {
 
   private static final Set<RequestTypeEnum> WITH_BODY =
       Set.of(RequestTypeEnum.POST, RequestTypeEnum.PUT, RequestTypeEnum.PATCH);

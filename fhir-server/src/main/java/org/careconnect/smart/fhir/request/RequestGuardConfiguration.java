@@ -8,12 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RequestGuardConfiguration {
 
-  /** Every FHIR face (/fhir/STU3 now, /fhir/R4 later) gets the body size limit. */
+  /** Every FHIR face (/fhir/STU3, the open demo face, /fhir/R4 later) gets the body size limit. */
   @Bean
   FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(FhirServerProperties properties) {
     FilterRegistrationBean<BodySizeLimitFilter> registration =
         new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxRequestSize().toBytes()));
-    registration.addUrlPatterns("/fhir/*");
+    registration.addUrlPatterns("/fhir/*", "/open/fhir/*");
     registration.setName("fhir-body-size-limit");
     return registration;
   }

@@ -9,7 +9,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.careconnect.smart.fhir.server.FhirServerInterceptor;
+import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-class UnknownResourceTypeGuard implements FhirServerInterceptor {
+class UnknownResourceTypeGuard implements EveryFaceInterceptor {
 
   /** Returns false, having answered the request, when the type is unknown. */
   @Hook(value = Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED, order = 0)

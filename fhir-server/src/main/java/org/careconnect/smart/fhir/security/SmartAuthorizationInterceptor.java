@@ -68,6 +68,9 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
     boolean incoming = output == null;
     String type = incoming && input == null && (inputId == null || !inputId.hasResourceType())
         ? request.getResourceName() : typeOf(input, inputId, output, request);
+    if (AuditScope.RESOURCE_TYPE.equals(type)) {
+      return AuditScope.verdict(operation, request);
+    }
     if (needed != null && type != null && !granted(request, type, needed, incoming)) {
       request.getUserData().put(Refusal.KEY,
           new Refusal("no granted scope allows " + needed.verb() + " of " + type));

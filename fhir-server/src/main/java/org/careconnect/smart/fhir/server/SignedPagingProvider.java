@@ -17,6 +17,7 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * every search on H2's commit lock and capped searches at ~450/s on two cores.
  */
 @Component
-class SignedPagingProvider implements IPagingProvider {
+public class SignedPagingProvider implements IPagingProvider {
 
   private static final int MAC_BYTES = 16;
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -44,6 +45,7 @@ class SignedPagingProvider implements IPagingProvider {
   private final SecretKeySpec key;
   private final PagingBinding binding;
 
+  @Autowired
   SignedPagingProvider(
       ObjectMapper json,
       ResultSets resultSets,
@@ -51,12 +53,32 @@ class SignedPagingProvider implements IPagingProvider {
       Clock storeClock,
       PagingKey pagingKey,
       org.springframework.beans.factory.ObjectProvider<PagingBinding> binding) {
+    this(json, resultSets, properties, storeClock, pagingKey.secret(), binding.getIfAvailable(() -> PagingBinding.NONE));
+  }
+
+  private SignedPagingProvider(
+      ObjectMapper json,
+      ResultSets resultSets,
+      FhirServerProperties properties,
+      Clock clock,
+      byte[] secret,
+      PagingBinding binding) {
     this.json = json;
     this.resultSets = resultSets;
     this.properties = properties;
-    this.clock = storeClock;
-    this.key = new SecretKeySpec(pagingKey.secret(), "HmacSHA256");
-    this.binding = binding.getIfAvailable(() -> PagingBinding.NONE);
+    this.clock = clock;
+    this.key = new SecretKeySpec(secret, "HmacSHA256");
+    this.binding = binding;
+  }
+
+  /**
+   * The paging of another face (the open demo face, which takes no token): its links are signed
+   * with a key derived for that face from this one, so no face accepts another face's links (410).
+   */
+  public IPagingProvider forFace(String face) {
+    return new SignedPagingProvider(json, resultSets, properties, clock,
+        mac(("careconnect paging face " + face).getBytes(java.nio.charset.StandardCharsets.UTF_8), ""),
+        PagingBinding.NONE);
   }
 
   @Override

@@ -3,7 +3,7 @@ package org.careconnect.smart.fhir.validation;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import org.careconnect.smart.fhir.server.FhirServerInterceptor;
+import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
 import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-class CapabilityStatementProfiles implements FhirServerInterceptor {
+class CapabilityStatementProfiles implements EveryFaceInterceptor {
 
   @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
   public void addProfiles(IBaseConformance generated) {

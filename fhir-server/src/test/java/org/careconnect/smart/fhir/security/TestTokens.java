@@ -21,12 +21,13 @@ import java.util.UUID;
 
 /**
  * A test authorisation server in miniature: an RSA key, its JWKS served over HTTP, and tokens
- * signed with it (or deliberately broken), for the cryptographic edge cases.
+ * signed with it (or deliberately broken), for the cryptographic edge cases. Public for the
+ * other features' tests that need a token (audit).
  */
-final class TestTokens {
+public final class TestTokens {
 
-  static final String ISSUER = "https://auth.example.test";
-  static final String AUDIENCE = "https://fhir.example.test/fhir/STU3";
+  public static final String ISSUER = "https://auth.example.test";
+  public static final String AUDIENCE = "https://fhir.example.test/fhir/STU3";
 
   private static TestTokens shared;
 
@@ -49,7 +50,7 @@ final class TestTokens {
   }
 
   /** One key and JWKS server per test JVM. */
-  static synchronized TestTokens shared() {
+  public static synchronized TestTokens shared() {
     if (shared == null) {
       try {
         shared = new TestTokens();
@@ -60,11 +61,11 @@ final class TestTokens {
     return shared;
   }
 
-  String jwksUri() {
+  public String jwksUri() {
     return "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks";
   }
 
-  static JWTClaimsSet.Builder claims(String scope) {
+  public static JWTClaimsSet.Builder claims(String scope) {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER).audience(AUDIENCE).subject("user-1").claim("client_id", "test-app")
@@ -73,11 +74,11 @@ final class TestTokens {
         .expirationTime(Date.from(now.plusSeconds(300)));
   }
 
-  String patientToken(String patient, String scope) {
+  public String patientToken(String patient, String scope) {
     return sign(claims(scope).claim("patient", patient).build());
   }
 
-  String sign(JWTClaimsSet claims) {
+  public String sign(JWTClaimsSet claims) {
     return sign(key, claims);
   }
 
