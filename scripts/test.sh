@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== CareConnect SMART tests =="
-java -version 2>&1 | head -1
-mvn -v 2>&1 | head -1
+# sed, not head: head closing the pipe early can kill the writer with SIGPIPE, and pipefail
+# would then stop the script before any test ran.
+java -version 2>&1 | sed -n 1p
+mvn -v 2>&1 | sed -n 1p
 
 # Browser tests drive Debian's headless Chromium; install it when this machine lacks it.
 if ! command -v chromedriver >/dev/null || [ ! -x /usr/lib/chromium/chromium ]; then
