@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
-import org.careconnect.smart.fhir.support.SecuredFhirServerTest;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,9 +47,7 @@ class AuditQueueTest {
     trail.record(record("a"));
     trail.record(record("b"));
 
-    while (rows() < 2 && System.currentTimeMillis() - queued < 5_000) {
-      SecuredFhirServerTest.sleep(10);
-    }
+    Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> rows() >= 2);
     assertThat(rows()).isEqualTo(2);
     assertThat(System.currentTimeMillis() - queued).isLessThan(2_000);
     assertThat(meters.get("careconnect.audit.written").counter().count()).isEqualTo(2.0);
@@ -74,10 +72,7 @@ class AuditQueueTest {
     for (int i = 0; i < 10; i++) {
       trail.record(record("r" + i));
     }
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (rows() < 10 && System.currentTimeMillis() < deadline) {
-      SecuredFhirServerTest.sleep(10);
-    }
+    Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> rows() >= 10);
     assertThat(rows()).isEqualTo(10);
   }
 

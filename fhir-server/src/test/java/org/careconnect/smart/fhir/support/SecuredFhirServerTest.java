@@ -3,9 +3,11 @@ package org.careconnect.smart.fhir.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.careconnect.smart.fhir.FhirServerApplication;
 import org.careconnect.smart.fhir.security.TestTokens;
 import org.junit.jupiter.api.TestInstance;
@@ -84,23 +86,12 @@ public abstract class SecuredFhirServerTest {
   /** The audit row of a request, waiting for the background writer (flush every 200 ms). */
   protected Map<String, Object> auditRowOf(HttpResponse<String> response) {
     String id = requestId(response);
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM audit_event WHERE request_id = ?", id);
-      if (!rows.isEmpty()) {
-        assertThat(rows).hasSize(1);
-        return rows.get(0);
-      }
-      sleep(50);
-    }
-    throw new AssertionError("no audit record for request " + id);
-  }
-
-  public static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    List<Map<String, Object>> rows = Awaitility.await("audit record for request " + id)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> jdbc.queryForList("SELECT * FROM audit_event WHERE request_id = ?", id),
+            found -> !found.isEmpty());
+    assertThat(rows).hasSize(1);
+    return rows.get(0);
   }
 }
