@@ -30,6 +30,7 @@ public final class ComposeCheck {
     public void check(Path composeFile, Problems problems) {
         Map<String, Object> compose = Yamls.documents(composeFile).get(0);
         Map<String, Integer> instances = new LinkedHashMap<>();
+        Map<String, ServiceImage> ourServices = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : Yamls.map(compose, "services").entrySet()) {
             String where = composeFile.getFileName() + " services." + entry.getKey();
             Map<String, Object> service = Yamls.map(entry.getValue());
@@ -48,8 +49,10 @@ public final class ComposeCheck {
                 continue;
             }
             instances.merge(ours.module(), 1, Integer::sum);
+            ourServices.put(entry.getKey(), ours);
             checkOurService(where, service, ours, problems);
         }
+        new IngressUpstreams(composeFile, compose).check(ourServices, problems);
         REPLICAS.forEach((module, wanted) -> {
             if (images.all().stream().noneMatch(image -> image.module().equals(module))) {
                 return;

@@ -22,6 +22,8 @@ class ComposeCheckTest {
                 "compose.yaml services.auth-2: image example/auth-servr:1.2.3 is not one the build makes "
                         + "[example/auth-server:1.2.3] nor [mysql:8.4, nginx:1.27]",
                 "compose.yaml services.db: MYSQL_ROOT_PASSWORD is set inline; use a compose secret (a file under /run/secrets)",
+                "nginx/ingress.conf upstream server auth-1: port 9001 differs from the image's port 9000",
+                "nginx/ingress.conf upstream server auth-3: is not one of the compose services [auth-1]",
                 "compose.yaml: auth-server runs 1 times, not 2");
     }
 
