@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The OCI source label: IMAGE_SOURCE, else this checkout's origin URL (no public URL is known to
+# the project yet; without either the label holds the project name).
+IMAGE_SOURCE=${IMAGE_SOURCE:-$(git config --get remote.origin.url 2>/dev/null || true)}
+
 bash deploy/base-image/build-base-image.sh
 mvn -B -ntp -Pimages -DskipTests \
   -Dimage.registry="${IMAGE_REGISTRY:-careconnect-smart}" \
