@@ -1,7 +1,7 @@
 package org.careconnect.smart.auth.launch;
 
 /**
- * The demo-profile options of one EHR launch (V43): a simulated error, or the launcher's
+ * The demo-profile options of one EHR launch (V60): a simulated error, or the launcher's
  * shortcuts that sign the launch's demo user in and approve the requested scopes for them.
  *
  * @param simulatedError the error its app will meet, or null
