@@ -2,6 +2,7 @@ package org.careconnect.smart.auth.token;
 
 import java.time.Clock;
 import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.careconnect.smart.auth.launch.DemoTokenExpiry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.careconnect.smart.auth.user.UserAccounts;
 import org.springframework.context.annotation.Bean;
@@ -70,9 +71,16 @@ class TokenConfig {
   }
 
   @Bean
-  OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, UserAccounts users) {
+  OAuth2TokenGenerator<?> tokenGenerator(
+      JwtEncoder jwtEncoder, UserAccounts users, DemoTokenExpiry demoTokenExpiry) {
     JwtGenerator jwts = new JwtGenerator(jwtEncoder);
-    jwts.setJwtCustomizer(new SmartTokenClaims(users));
+    SmartTokenClaims smartClaims = new SmartTokenClaims(users);
+    jwts.setJwtCustomizer(
+        context -> {
+          smartClaims.customize(context);
+          // after the lifetime cap: the demo profile's simulated expired_token (launch/)
+          demoTokenExpiry.customize(context);
+        });
     return new DelegatingOAuth2TokenGenerator(jwts, new SmartRefreshTokenGenerator());
   }
 
