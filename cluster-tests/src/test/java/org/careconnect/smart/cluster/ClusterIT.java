@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
 
   private static final String PATIENT_SCOPE = "openid fhirUser launch/patient patient/*.rs offline_access";
+  private static final int WRITE_THREADS = 4;
   private static final String EHR_SCOPE = "openid fhirUser launch patient/*.rs";
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -259,7 +260,7 @@ class ClusterIT {
     WriteLoad tokens = new WriteLoad(
         (http, tag) -> backend.tokenResponse(cluster.issuer(), backend.assertion()), response -> null);
 
-    WriteLoad.Running writing = writes.start(4, Duration.ofSeconds(15));
+    WriteLoad.Running writing = writes.start(WRITE_THREADS, Duration.ofSeconds(15));
     WriteLoad.Running issuing = tokens.start(1, Duration.ofSeconds(15));
     LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
     cluster.fhir1().kill();
@@ -275,7 +276,7 @@ class ClusterIT {
     Files.writeString(cluster.dir().resolve("failover.txt"), report);
 
     // Every acknowledged write is there, read by id from the surviving node.
-    assertThat(writes.acknowledged()).hasSizeGreaterThan(20);
+    assertThat(writes.acknowledged().size() - writes.successesAfterMark()).as("writes before the kill").isPositive();
     List<String> lost = new ArrayList<>();
     writes.acknowledged().forEach((id, tag) -> {
       HttpResponse<String> read = get(cluster.fhir2().origin() + "/fhir/STU3/Patient/" + id, token);
@@ -285,13 +286,16 @@ class ClusterIT {
     });
     assertThat(lost).as("acknowledged writes not readable").isEmpty();
 
-    // The clients saw a short burst of errors, and the survivors went on serving.
+    // The clients saw a short burst of errors (at most 2 s from first to last), no more than the
+    // requests in flight on the killed node plus one per cached connection to it (2 per thread):
+    // nginx does not resend a POST that reached the dead node (deploy/nginx/careconnect.conf).
+    // Then the survivors went on serving.
     assertThat(writes.errorBurst()).isLessThanOrEqualTo(Duration.ofSeconds(2));
-    assertThat(writes.errors()).isLessThanOrEqualTo(Math.max(4, writes.requests() / 50));
-    assertThat(writes.successesAfterMark()).isGreaterThan(10);
+    assertThat(writes.errors()).isLessThanOrEqualTo(2 * WRITE_THREADS);
+    assertThat(writes.successesAfterMark()).isGreaterThanOrEqualTo(5);
     assertThat(tokens.errorBurst()).isLessThanOrEqualTo(Duration.ofSeconds(2));
-    assertThat(tokens.errors()).isLessThanOrEqualTo(Math.max(2, tokens.requests() / 50));
-    assertThat(tokens.successesAfterMark()).isGreaterThan(5);
+    assertThat(tokens.errors()).isLessThanOrEqualTo(2);
+    assertThat(tokens.successesAfterMark()).isGreaterThanOrEqualTo(3);
   }
 
   // --- helpers ---
