@@ -95,9 +95,12 @@ class ClusterIT {
     String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
     for (ServiceNode fhir : cluster.fhirNodes()) {
       HttpResponse<String> refused = get(fhir.origin() + "/fhir/STU3/Patient/demo-pat-1", forged);
+      String description = "The access token was refused: Signed JWT rejected: Invalid signature";
       assertThat(refused.statusCode()).isEqualTo(401);
-      assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-          value -> assertThat(value).startsWith("Bearer").contains("error=\"invalid_token\""));
+      assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue(
+          "Bearer realm=\"careconnect-fhir\", error=\"invalid_token\", error_description=\"" + description + "\"");
+      assertThat(Browser.json(refused)).isEqualTo(Map.of("resourceType", "OperationOutcome",
+          "issue", List.of(Map.of("severity", "error", "code", "login", "diagnostics", description))));
     }
   }
 
