@@ -72,6 +72,17 @@ class CachedRegisteredClientsTest {
   }
 
   @Test
+  void lifetimeZeroThenEveryReadReachesTheDatabase() {
+    store.save(client("1", "first"));
+    CachedRegisteredClients clients = node(Duration.ZERO);
+
+    clients.findById("1");
+    clients.findById("1");
+
+    assertThat(store.reads).hasValue(2);
+  }
+
+  @Test
   void savedOnThisNodeThenNextReadSeesTheChange() {
     CachedRegisteredClients clients = node(Duration.ofMinutes(1));
     clients.save(client("1", "first"));
