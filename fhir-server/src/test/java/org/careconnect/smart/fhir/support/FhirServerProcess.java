@@ -63,6 +63,7 @@ public final class FhirServerProcess implements AutoCloseable {
       args.add("--careconnect.fhir.security.enabled=false");
     }
     args.addAll(extraArgs);
+    Files.createDirectories(dataDir);
     Path log = dataDir.resolve("server.log");
     process = JarProcess.start("fhir.server.jar", "-Xmx512m", args, log);
     // bounded, generous: the machine may be loaded
