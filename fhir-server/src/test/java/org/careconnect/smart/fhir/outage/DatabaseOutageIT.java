@@ -45,7 +45,7 @@ class DatabaseOutageIT {
 
       database.stop();
 
-      assertUnavailable(sendBounded(HttpRequest.newBuilder(URI.create(search))));
+      assertUnavailable(sendBounded(fhirGet(search)));
       assertUnavailable(sendBounded(createRequest(server, family)));
       HttpResponse<String> readinessWhileDown =
           sendBounded(HttpRequest.newBuilder(URI.create(root(server) + "/actuator/health/readiness")));
@@ -57,9 +57,9 @@ class DatabaseOutageIT {
       database.restart();
 
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-          assertThat(send(HttpRequest.newBuilder(URI.create(search))).statusCode()).isEqualTo(200));
+          assertThat(send(fhirGet(search)).statusCode()).isEqualTo(200));
       assertThat(create(server, family).statusCode()).isEqualTo(201);
-      HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(search + "&_summary=count")));
+      HttpResponse<String> found = send(fhirGet(search + "&_summary=count"));
       assertThat(found.body()).as("the write before the outage and the one after").contains("\"total\":2");
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
           assertThat(readiness(server).statusCode()).isEqualTo(200));
@@ -82,8 +82,13 @@ class DatabaseOutageIT {
     String practitioner = "{\"resourceType\":\"Practitioner\",\"name\":[{\"use\":\"usual\",\"family\":\""
         + family + "\",\"given\":[\"Olive\"]}]}";
     return HttpRequest.newBuilder(URI.create(server.base() + "/Practitioner"))
+        .header("Accept", "application/fhir+json")
         .header("Content-Type", "application/fhir+json")
         .POST(HttpRequest.BodyPublishers.ofString(practitioner));
+  }
+
+  private static HttpRequest.Builder fhirGet(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");
   }
 
   private HttpResponse<String> readiness(FhirServerProcess server) throws Exception {
@@ -92,12 +97,12 @@ class DatabaseOutageIT {
 
   /** While the database is down: the answer must come within {@link #BOUNDED_ANSWER}, no hang. */
   private HttpResponse<String> sendBounded(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(BOUNDED_ANSWER).header("Accept", "application/fhir+json").build(),
+    return http.send(request.timeout(BOUNDED_ANSWER).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.timeout(NORMAL_ANSWER).header("Accept", "application/fhir+json").build(),
+    return http.send(request.timeout(NORMAL_ANSWER).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
