@@ -14,6 +14,9 @@ ALTER TABLE app_user CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE signing_key CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE spent_refresh_token CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE oauth2_token_lookup CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE login_failure CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+-- Not SPRING_SESSION and SPRING_SESSION_ATTRIBUTES (V51): MySQL refuses to change the collation
+-- of columns joined by a foreign key, and their keys are generated UUIDs, lower case only.
 
 -- 2. MySQL's TIMESTAMP ends in January 2038 and is converted through the session time zone.
 --    Spring Authorization Server binds java.sql.Timestamp: DATETIME(6) keeps the microseconds and
