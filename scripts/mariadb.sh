@@ -44,8 +44,10 @@ free_port() {
     || echo $((33060 + RANDOM % 2000))
 }
 
+# SO_REUSEADDR as mariadbd sets it: a port whose old connections linger in TIME_WAIT after a stop
+# is free for the server again.
 port_free() {
-  python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+  python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
 }
 
 start() {
