@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.user;
 import java.time.Clock;
 import java.util.Map;
 import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.careconnect.smart.auth.operations.LoginMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,11 +37,15 @@ class UserConfig {
 
   @Bean
   AuthenticationProvider passwordLogin(
-      UserAccounts users, PasswordEncoder encoder, AuthServerProperties properties, Clock clock) {
+      UserAccounts users,
+      PasswordEncoder encoder,
+      AuthServerProperties properties,
+      Clock clock,
+      LoginMetrics metrics) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
     passwords.setPasswordEncoder(encoder);
     LoginAttempts attempts =
         new LoginAttempts(clock, properties.login().maxFailures(), properties.login().lockout());
-    return new RateLimitedAuthenticationProvider(passwords, attempts);
+    return new RateLimitedAuthenticationProvider(passwords, attempts, metrics);
   }
 }
