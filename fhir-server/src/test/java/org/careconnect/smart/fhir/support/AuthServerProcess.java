@@ -44,7 +44,7 @@ public final class AuthServerProcess implements AutoCloseable {
 
   /** The JDBC URL of the server's database; the test may open it too (H2 auto-server). */
   public String jdbcUrl() {
-    return "jdbc:h2:file:" + dataDir.resolve("auth").toAbsolutePath() + ";MODE=MySQL;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    return "jdbc:h2:file:" + dataDir.resolve("auth").toAbsolutePath() + ";MODE=MySQL;AUTO_SERVER=TRUE";
   }
 
   public String issuer() {
