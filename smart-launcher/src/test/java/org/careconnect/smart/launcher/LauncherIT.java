@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.careconnect.smart.launcher.support.Agent;
 import org.careconnect.smart.launcher.support.SampleApp;
 import org.careconnect.smart.launcher.support.Stack;
@@ -52,6 +56,48 @@ class LauncherIT {
     assertThat(token.path("patient").asText()).isEqualTo("demo-pat-1");
     assertThat(token.path("encounter").asText()).isEqualTo("demo-enc-1");
     assertThat(token.path("need_patient_banner").asBoolean()).isTrue();
+  }
+
+  @Test
+  void ehrLaunchWhenRequestHasAnIdThenTheFhirAndAuthServersGetIt() {
+    HttpResponse<String> launched = new Agent().get(stack.launcher() + EHR, "X-Request-Id", "launcher-abc-1");
+
+    assertThat(launched.statusCode()).isEqualTo(302);
+    assertThat(launched.headers().allValues("X-Request-Id")).containsExactly("launcher-abc-1");
+    assertThat(stack.fhir.requestIds).contains("launcher-abc-1");
+    // the auth-server logs (FilterChainProxy DEBUG) the launch API call under the launcher's id
+    Awaitility.await("auth-server log line for the launch API call").atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> Files.readAllLines(stack.auth.log()).stream()
+            .anyMatch(line -> line.contains("[launcher-abc-1] ") && line.contains("/api/launch")));
+  }
+
+  @Test
+  void probesWhenAnonymousThenUpWithoutDetails() {
+    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+      HttpResponse<String> response = new Agent().get(stack.launcher() + probe);
+
+      assertThat(response.statusCode()).as(probe).isEqualTo(200);
+      assertThat(response.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+    }
+  }
+
+  @Test
+  void prometheusWhenAnonymousThen401AndWithTheScrapeCredentialThenMetrics() {
+    String basic = "Basic " + Base64.getEncoder().encodeToString(
+        ("prometheus:" + Stack.SCRAPE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String wrong = "Basic " + Base64.getEncoder().encodeToString("prometheus:wrong".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> anonymous = new Agent().get(stack.launcher() + "/actuator/prometheus");
+    HttpResponse<String> wrongPassword = new Agent().get(stack.launcher() + "/actuator/prometheus", "Authorization", wrong);
+    HttpResponse<String> scraper = new Agent().get(stack.launcher() + "/actuator/prometheus", "Authorization", basic);
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).isEqualTo(
+        "{\"error\":\"unauthorized\",\"error_description\":\"The metrics need the scrape credential\"}");
+    assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    assertThat(scraper.statusCode()).isEqualTo(200);
+    assertThat(scraper.body()).contains("application=\"smart-launcher\"").contains("http_server_requests_seconds_count{");
   }
 
   @Test

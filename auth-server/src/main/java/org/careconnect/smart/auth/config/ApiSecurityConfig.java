@@ -12,7 +12,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Filter chain 2 of 3: public, stateless JSON (SMART configuration, health probes). The admin and
+ * Filter chain 2 of 3: public, stateless JSON (SMART configuration, health probes, metrics). The admin and
  * EHR launch APIs of a later issue get their own chains here, before the login chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +26,9 @@ class ApiSecurityConfig {
             new OrRequestMatcher(
                 paths.matcher("/.well-known/smart-configuration"),
                 paths.matcher("/actuator/health/**"),
-                paths.matcher("/actuator/info")))
+                paths.matcher("/actuator/info"),
+                // guarded by the scrape credential (operations/ScrapeAccessFilter), not a session
+                paths.matcher("/actuator/prometheus")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // no cookies, no state-changing requests

@@ -3,6 +3,8 @@ package org.careconnect.smart.auth.key;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,14 +25,18 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 class KeyConfig {
 
   @Bean
-  SigningKeys signingKeys(JdbcTemplate jdbc, AuthServerProperties properties, Clock clock) {
+  SigningKeys signingKeys(
+      JdbcTemplate jdbc, AuthServerProperties properties, Clock clock, MeterRegistry meters) {
     SigningKeys keys =
         new SigningKeys(
             new SigningKeyStore(jdbc),
             new PrivateKeyCipher(properties.keys().encryptionKey()),
             clock,
             properties.tokens().accessTokenLifetime(),
-            properties.keys().rotationInterval());
+            properties.keys().rotationInterval(),
+            Counter.builder("careconnect.auth.key.rotations")
+                .description("New signing keys taking over (the first key of a new database included)")
+                .register(meters));
     keys.ensureSigner();
     return keys;
   }

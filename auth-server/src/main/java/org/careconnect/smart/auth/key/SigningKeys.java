@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.micrometer.core.instrument.Counter;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
@@ -41,6 +42,7 @@ public class SigningKeys {
   private final Clock clock;
   private final Duration publishAfterRetirement;
   private final Duration rotationInterval;
+  private final Counter rotations;
   private volatile Snapshot snapshot;
 
   SigningKeys(
@@ -48,8 +50,10 @@ public class SigningKeys {
       PrivateKeyCipher cipher,
       Clock clock,
       Duration publishAfterRetirement,
-      Duration rotationInterval) {
+      Duration rotationInterval,
+      Counter rotations) {
     this.store = store;
+    this.rotations = rotations;
     this.cipher = cipher;
     this.clock = clock;
     this.publishAfterRetirement = publishAfterRetirement;
@@ -80,6 +84,7 @@ public class SigningKeys {
             null));
     store.retireAllExcept(key.getKeyID(), now);
     snapshot = null;
+    rotations.increment();
     log.info("Signing key {} is now the signer", key.getKeyID());
     return key.getKeyID();
   }

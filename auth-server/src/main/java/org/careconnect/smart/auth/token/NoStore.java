@@ -17,6 +17,9 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  */
 public final class NoStore {
 
+  /** Request attribute: the OAuth error code answered, read by operations/TokenEndpointMetrics. */
+  public static final String ERROR_CODE_ATTRIBUTE = NoStore.class.getName() + ".errorCode";
+
   private NoStore() {}
 
   static void apply(HttpServletResponse response) {
@@ -56,6 +59,7 @@ public final class NoStore {
               ? oauth2.getError()
               : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);
       apply(response);
+      request.setAttribute(ERROR_CODE_ATTRIBUTE, error.getErrorCode());
       ServletServerHttpResponse http = new ServletServerHttpResponse(response);
       http.setStatusCode(
           OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode())

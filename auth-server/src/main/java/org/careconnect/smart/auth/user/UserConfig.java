@@ -3,6 +3,7 @@ package org.careconnect.smart.auth.user;
 import java.time.Clock;
 import java.util.Map;
 import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.careconnect.smart.auth.operations.LoginMetrics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,11 +41,12 @@ class UserConfig {
       PasswordEncoder encoder,
       AuthServerProperties properties,
       Clock clock,
-      JdbcTemplate jdbc) {
+      JdbcTemplate jdbc,
+      LoginMetrics metrics) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
     passwords.setPasswordEncoder(encoder);
     LoginAttempts attempts =
         new LoginAttempts(jdbc, clock, properties.login().maxFailures(), properties.login().lockout());
-    return new RateLimitedAuthenticationProvider(passwords, attempts);
+    return new RateLimitedAuthenticationProvider(passwords, attempts, metrics);
   }
 }

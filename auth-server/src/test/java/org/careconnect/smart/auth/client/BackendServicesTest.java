@@ -23,6 +23,7 @@ import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
 import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.Fixtures;
+import org.careconnect.smart.auth.support.Metrics;
 import org.careconnect.smart.auth.support.SmartFlow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,22 @@ class BackendServicesTest {
     assertThat(claims.getStringClaim("client_id")).isEqualTo(client.getClientId());
     assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
         .isEqualTo(300_000L);
+  }
+
+  @Test
+  void tokenWhenIssuedOrRefusedThenCountedUnderClientCredentials() {
+    Metrics metrics = new Metrics(port);
+    double issued = metrics.value("careconnect_auth_tokens_issued_total", "grant_type", "client_credentials");
+    double refused = metrics.value("careconnect_auth_tokens_refused_total",
+        "grant_type", "client_credentials", "error", "invalid_scope");
+
+    assertThat(token("system/Patient.rs").statusCode()).isEqualTo(200);
+    assertThat(token("patient/Observation.rs").statusCode()).isEqualTo(400);
+
+    assertThat(metrics.value("careconnect_auth_tokens_issued_total", "grant_type", "client_credentials"))
+        .isEqualTo(issued + 1);
+    assertThat(metrics.value("careconnect_auth_tokens_refused_total",
+        "grant_type", "client_credentials", "error", "invalid_scope")).isEqualTo(refused + 1);
   }
 
   @Test

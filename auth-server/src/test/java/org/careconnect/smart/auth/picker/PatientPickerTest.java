@@ -50,6 +50,19 @@ class PatientPickerTest extends LaunchIntegrationTest {
   }
 
   @Test
+  void pickerSearchWhenRequestHasAnIdThenTheFhirServerIsCalledWithIt() {
+    SmartFlow flow = flow(app());
+    String pick = toPicker(flow, flow.request(SCOPE));
+
+    HttpResponse<String> results =
+        flow.browser.get("/picker?pick=" + pick + "&name=smithson", "X-Request-Id", "picker-abc-1");
+
+    assertThat(results.statusCode()).isEqualTo(200);
+    assertThat(results.headers().allValues("X-Request-Id")).containsExactly("picker-abc-1");
+    assertThat(FhirStub.shared().lastRequestId()).isEqualTo("picker-abc-1");
+  }
+
+  @Test
   void pickerPageWhenShownThenFramableOnlyByTheLauncher() {
     SmartFlow flow = flow(app());
     String pick = toPicker(flow, flow.request(SCOPE));

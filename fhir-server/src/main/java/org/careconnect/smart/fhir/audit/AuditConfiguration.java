@@ -33,7 +33,8 @@ class AuditConfiguration {
     FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(trail, storeClock));
     registration.addUrlPatterns("/fhir/*");
     registration.setName("fhir-audit");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    // after the request id filter (operations), so the record carries the accepted request id
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 }

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.careconnect.smart.fhir.operations.TokenRefusalMetrics.Reason;
+import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,10 +28,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
   private final TokenVerifier verifier;
   private final BearerChallenges challenges;
+  private final TokenRefusalMetrics refusals;
 
-  BearerTokenFilter(TokenVerifier verifier, BearerChallenges challenges) {
+  BearerTokenFilter(TokenVerifier verifier, BearerChallenges challenges, TokenRefusalMetrics refusals) {
     this.verifier = verifier;
     this.challenges = challenges;
+    this.refusals = refusals;
   }
 
   @Override
@@ -42,6 +46,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     String authorization = request.getHeader("Authorization");
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       // RFC 6750 §3.1: a request without authentication gets the challenge without an error code.
+      refusals.refused(Reason.MISSING_TOKEN);
       challenges.missingToken(response);
       return;
     }
@@ -50,10 +55,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
       request.setAttribute(SmartAccess.KEY, access);
     } catch (TokenVerifier.InvalidTokenException e) {
       log.debug("Refused a bearer token: {}", e.getMessage());
+      refusals.refused(Reason.INVALID_TOKEN);
       challenges.invalidToken(response, e.getMessage());
       return;
     } catch (TokenVerifier.KeysUnavailableException e) {
       log.warn("{}: {}", e.getMessage(), e.getCause().toString());
+      refusals.refused(Reason.KEYS_UNAVAILABLE);
       challenges.keysUnavailable(response);
       return;
     }

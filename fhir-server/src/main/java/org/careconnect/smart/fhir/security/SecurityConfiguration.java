@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
 import org.careconnect.smart.fhir.search.SearchParameterRegistry;
 import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.careconnect.smart.fhir.server.PagingBinding;
@@ -57,9 +58,10 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenVerifier verifier, FhirContext fhirContext) {
-    FilterRegistrationBean<BearerTokenFilter> registration =
-        new FilterRegistrationBean<>(new BearerTokenFilter(verifier, new BearerChallenges(fhirContext)));
+  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
+      TokenVerifier verifier, FhirContext fhirContext, TokenRefusalMetrics refusals) {
+    FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
+        new BearerTokenFilter(verifier, new BearerChallenges(fhirContext), refusals));
     registration.addUrlPatterns(FHIR_PATHS);
     registration.setName("fhir-bearer-token");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -82,8 +84,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FhirServerInterceptor smartAuthorizationInterceptor(ScopeRules rules) {
-    return new SmartAuthorizationInterceptor(rules);
+  FhirServerInterceptor smartAuthorizationInterceptor(ScopeRules rules, TokenRefusalMetrics refusals) {
+    return new SmartAuthorizationInterceptor(rules, refusals);
   }
 
   @Bean

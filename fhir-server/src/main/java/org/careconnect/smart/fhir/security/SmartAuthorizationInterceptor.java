@@ -13,6 +13,8 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import java.util.List;
 import java.util.Set;
+import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
+import org.careconnect.smart.fhir.operations.TokenRefusalMetrics.Reason;
 import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.careconnect.smart.scope.Permission;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
@@ -43,10 +45,12 @@ import org.hl7.fhir.instance.model.api.IIdType;
 class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
 
   private final ScopeRules scopeRules;
+  private final TokenRefusalMetrics refusals;
 
-  SmartAuthorizationInterceptor(ScopeRules scopeRules) {
+  SmartAuthorizationInterceptor(ScopeRules scopeRules, TokenRefusalMetrics refusals) {
     super(PolicyEnum.DENY);
     this.scopeRules = scopeRules;
+    this.refusals = refusals;
     setFlags(AuthorizationFlagsEnum.DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS);
   }
 
@@ -109,11 +113,14 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
   /**
    * Every 403 carries the RFC 6750 §3.1 challenge, also one thrown outside {@link #handleDeny}:
-   * search narrowing refuses a search aimed at another patient's compartment itself. Returns
-   * null: the (amended) exception goes on as it is.
+   * search narrowing refuses a search aimed at another patient's compartment itself. Each 403 is
+   * counted here, the one place all pass. Returns null: the (amended) exception goes on as it is.
    */
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException challengeEveryRefusal(Throwable thrown) {
+    if (thrown instanceof BaseServerResponseException forbidden && forbidden.getStatusCode() == 403) {
+      refusals.refused(Reason.INSUFFICIENT_SCOPE);
+    }
     if (thrown instanceof BaseServerResponseException refusal && refusal.getStatusCode() == 403
         && (refusal.getResponseHeaders() == null || !refusal.getResponseHeaders().containsKey("WWW-Authenticate"))) {
       String why = refusal.getMessage() == null ? "Access denied" : refusal.getMessage();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.careconnect.smart.fhir.operations.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,9 +63,10 @@ class SmartConfigurationServlet extends HttpServlet {
       return now.body;
     }
     try {
-      HttpResponse<byte[]> fetched = http.send(
-          HttpRequest.newBuilder(source).timeout(Duration.ofSeconds(3)).header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(source).timeout(Duration.ofSeconds(3)).header("Accept", "application/json");
+      RequestIds.current().ifPresent(id -> request.header(RequestIds.HEADER, id));
+      HttpResponse<byte[]> fetched = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (fetched.statusCode() == 200) {
         cached = new Cached(fetched.body(), clock.instant());
         return fetched.body();

@@ -58,7 +58,7 @@ class TokenVerifier {
     try {
       long refetch = properties.jwksRefetchInterval().toMillis();
       return JWKSourceBuilder.<SecurityContext>create(
-              URI.create(properties.jwksUri()).toURL(), new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
+              URI.create(properties.jwksUri()).toURL(), new RequestIdForwardingRetriever(2_000, 2_000, 256 * 1024))
           .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
           .rateLimited(refetch)
           .retrying(false)

@@ -7,6 +7,7 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,11 @@ public class CareConnectValidator implements ResourceValidator {
 
   private final FhirContext fhirContext;
   private final BackgroundWarmUp<FhirValidator> validator;
+  private final MeterRegistry meters;
 
-  CareConnectValidator(FhirContext fhirContext, CareConnectDefinitions definitions) {
+  CareConnectValidator(FhirContext fhirContext, CareConnectDefinitions definitions, MeterRegistry meters) {
     this.fhirContext = fhirContext;
+    this.meters = meters;
     this.validator =
         BackgroundWarmUp.start(
             "Care Connect validator",
@@ -71,6 +74,8 @@ public class CareConnectValidator implements ResourceValidator {
     ValidationResult result = validate(resource);
     if (!result.isSuccessful()) {
       String type = fhirContext.getResourceType(resource);
+      // by type only: which profile writers most often get wrong
+      meters.counter("careconnect.fhir.validation.failures", "resource_type", type).increment();
       long errors = result.getMessages().stream().filter(CareConnectValidator::isError).count();
       throw new UnprocessableEntityException(
           type + " does not conform to " + Optional.ofNullable(CareConnectProfiles.of(type)).orElse("FHIR STU3")

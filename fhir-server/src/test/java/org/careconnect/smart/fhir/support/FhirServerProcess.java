@@ -64,7 +64,7 @@ public final class FhirServerProcess implements AutoCloseable {
     }
     args.addAll(extraArgs);
     Files.createDirectories(dataDir);
-    Path log = dataDir.resolve("server.log");
+    Path log = log();
     process = JarProcess.start("fhir.server.jar", "-Xmx512m", args, log);
     // bounded, generous: the machine may be loaded
     JarProcess.awaitReady(process, URI.create(base() + "/metadata"), Duration.ofMinutes(3), log);
@@ -82,7 +82,7 @@ public final class FhirServerProcess implements AutoCloseable {
     }
     if (!MariaDbTestDatabase.enabled()) {
       return List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
-          + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"));
+          + ";MODE=MySQL;DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"));
     }
     Path urlFile = dataDir.resolve("mariadb-url");
     if (!Files.exists(urlFile)) {
@@ -114,13 +114,32 @@ public final class FhirServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  /** SIGTERM: Spring's graceful shutdown (bounded: killed, and a failure, after 2 minutes). */
-  public void stop() throws InterruptedException {
+  /**
+   * SIGTERM: Spring's graceful shutdown (bounded: killed, and a failure, after 2 minutes); the
+   * exit code (143 for a JVM ended by SIGTERM).
+   */
+  public int stop() throws InterruptedException {
+    terminate();
+    return awaitExit();
+  }
+
+  /** Sends SIGTERM and returns at once; {@link #awaitExit()} waits for the end. */
+  public void terminate() {
     process.destroy();
+  }
+
+  /** The exit code, waiting at most 2 minutes (then killed, and a failure). */
+  public int awaitExit() throws InterruptedException {
     if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
       kill();
       throw new IllegalStateException("The server did not stop within 2 minutes of SIGTERM");
     }
+    return process.exitValue();
+  }
+
+  /** The process's output (stdout and stderr). */
+  public Path log() {
+    return dataDir.resolve("server.log");
   }
 
   @Override

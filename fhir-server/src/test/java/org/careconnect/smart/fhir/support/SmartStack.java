@@ -40,12 +40,21 @@ public final class SmartStack implements AutoCloseable {
    * authorisation server accepts as {@code aud}; {@code fhirArgs}: more FHIR server settings.
    */
   public SmartStack start(List<String> otherAudiences, String... fhirArgs) throws IOException, InterruptedException {
+    return start(otherAudiences, List.of(), fhirArgs);
+  }
+
+  /** As {@link #start(List, String...)}, with more authorisation server settings. */
+  public SmartStack start(List<String> otherAudiences, List<String> authArgs, String... fhirArgs)
+      throws IOException, InterruptedException {
     List<String> audiences = new ArrayList<>(List.of(base()));
     audiences.addAll(otherAudiences);
     String issuer = origin(authPort);
-    auth = new AuthServerProcess(Files.createDirectories(dataDir.resolve("auth")), authPort,
+    List<String> authSettings = new ArrayList<>(List.of(
         "--careconnect.auth.fhir-base-urls=" + String.join(",", audiences),
-        "--careconnect.auth.picker.fhir-base-url=" + base());
+        "--careconnect.auth.picker.fhir-base-url=" + base()));
+    authSettings.addAll(authArgs);
+    auth = new AuthServerProcess(Files.createDirectories(dataDir.resolve("auth")), authPort,
+        authSettings.toArray(String[]::new));
     List<String> args = new ArrayList<>(List.of(
         "--spring.profiles.active=demo",
         "--careconnect.demo.patients=3",
@@ -67,6 +76,10 @@ public final class SmartStack implements AutoCloseable {
 
   public AuthServerProcess auth() {
     return auth;
+  }
+
+  public FhirServerProcess fhir() {
+    return fhir;
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.careconnect.smart.launcher.operations.RequestIds;
 
 /**
  * The launcher's outbound HTTP (to the authorisation and FHIR servers): timeouts on every call,
@@ -31,6 +32,8 @@ public final class Http {
   /** Sends the request (with this client's timeout); {@code server} names it in errors. */
   public Answer send(HttpRequest.Builder request, String server) {
     try {
+      // the request id of the page being served goes along, so the other servers log it too
+      RequestIds.current().ifPresent(id -> request.setHeader(RequestIds.HEADER, id));
       HttpResponse<String> response =
           client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());

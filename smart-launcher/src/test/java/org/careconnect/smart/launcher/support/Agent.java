@@ -27,6 +27,11 @@ public final class Agent {
     return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
+  /** GET with headers (name, value, name, value...). */
+  public HttpResponse<String> get(String url, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(url)).headers(headers).GET().build());
+  }
+
   public HttpResponse<String> post(String url, Map<String, ?> form) {
     return send(
         HttpRequest.newBuilder(URI.create(url))

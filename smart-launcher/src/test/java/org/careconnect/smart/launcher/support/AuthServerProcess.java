@@ -23,6 +23,11 @@ public final class AuthServerProcess implements AutoCloseable {
   private final int port;
   private final Path log;
 
+  /** The process's output. */
+  public Path log() {
+    return log;
+  }
+
   private AuthServerProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
@@ -50,7 +55,9 @@ public final class AuthServerProcess implements AutoCloseable {
                     "--careconnect.auth.fhir-base-urls=" + fhirBase,
                     "--careconnect.auth.picker.fhir-base-url=" + fhirBase,
                     "--careconnect.auth.launcher-origin=" + launcherOrigin,
-                    "--logging.level.root=WARN"))
+                    "--logging.level.root=WARN",
+                    // a line per request it secures, with the request id (LauncherIT)
+                    "--logging.level.org.springframework.security.web.FilterChainProxy=DEBUG"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();

@@ -28,6 +28,8 @@ public final class FhirStub implements AutoCloseable {
 
   private final HttpServer server;
   public final List<String> authorizations = new CopyOnWriteArrayList<>();
+  /** The X-Request-Id of each FHIR request (the launcher forwards its own request's id). */
+  public final List<String> requestIds = new CopyOnWriteArrayList<>();
 
   public FhirStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,6 +52,7 @@ public final class FhirStub implements AutoCloseable {
 
   private void fhir(HttpExchange exchange) throws IOException {
     authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+    requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
     String path = exchange.getRequestURI().getPath().substring("/fhir/STU3/".length());
     String query = URLDecoder.decode(String.valueOf(exchange.getRequestURI().getRawQuery()), StandardCharsets.UTF_8).toLowerCase();
     switch (path) {

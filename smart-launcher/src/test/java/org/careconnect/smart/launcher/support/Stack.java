@@ -12,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Stack implements AutoCloseable {
 
+  /** The Prometheus scrape password the launcher is given (user "prometheus"). */
+  public static final String SCRAPE_PASSWORD = "launcher-test-scrape-password";
+
   public final FhirStub fhir;
   public final AuthServerProcess auth;
   private final ConfigurableApplicationContext launcher;
@@ -30,7 +33,8 @@ public final class Stack implements AutoCloseable {
                 "--careconnect.launcher.apps[0].id=sample-app",
                 "--careconnect.launcher.apps[0].name=CareConnect sample app",
                 "--careconnect.launcher.apps[0].launch-url=" + fhir.appLaunchUrl(),
-                "--careconnect.launcher.apps[0].client-id=sample-app");
+                "--careconnect.launcher.apps[0].client-id=sample-app",
+                "--careconnect.operations.metrics.password=" + SCRAPE_PASSWORD);
   }
 
   public String launcher() {

@@ -45,6 +45,7 @@ public final class FhirStub {
 
   private final HttpServer server;
   private volatile String lastBearerToken;
+  private volatile String lastRequestId;
 
   private FhirStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -69,6 +70,11 @@ public final class FhirStub {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/fhir/STU3";
   }
 
+  /** The X-Request-Id of the last FHIR request with a token, or null. */
+  public String lastRequestId() {
+    return lastRequestId;
+  }
+
   /** The bearer token of the last FHIR request, or null before any. */
   public String lastBearerToken() {
     return lastBearerToken;
@@ -83,6 +89,7 @@ public final class FhirStub {
       return false;
     }
     lastBearerToken = authorization.substring(7);
+    lastRequestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
     return true;
   }
 

@@ -1,0 +1,95 @@
+package org.careconnect.smart.fhir.operations;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Requests and latencies per FHIR interaction: timer {@value #REQUESTS} tagged with the
+ * interaction (HAPI's code: read, vread, search-type, create, update, delete, history-instance,
+ * transaction, batch, extended-operation-type, ...), the resource type, the outcome's status class
+ * (2xx, 4xx, 5xx) and the face (secured, open); and {@value #ACTIVE}, the requests in flight.
+ * Tags are drawn from closed sets only (never an id, a patient or a query value), so the number of
+ * series stays bounded whatever clients send.
+ */
+@Component
+@Interceptor
+public class FhirRequestMetrics implements EveryFaceInterceptor {
+
+  static final String REQUESTS = "careconnect.fhir.requests";
+  static final String ACTIVE = "careconnect.fhir.requests.active";
+  private static final String SAMPLE = FhirRequestMetrics.class.getName() + ".active";
+  private static final String RECORDED = FhirRequestMetrics.class.getName() + ".recorded";
+
+  private final MeterRegistry meters;
+  private final Set<String> resourceTypes;
+
+  FhirRequestMetrics(MeterRegistry meters, FhirContext fhirContext) {
+    this.meters = meters;
+    this.resourceTypes = Set.copyOf(fhirContext.getResourceTypes());
+  }
+
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+  public void started(RequestDetails request, RestOperationTypeEnum operation) {
+    if (!request.getUserData().containsKey(SAMPLE)) {
+      LongTaskTimer active = LongTaskTimer.builder(ACTIVE)
+          .description("FHIR requests being processed")
+          .tag("interaction", interaction(operation))
+          .tag("face", face(request))
+          .register(meters);
+      request.getUserData().put(SAMPLE, active.start());
+    }
+  }
+
+  @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+  public void completed(RequestDetails request, ServletRequestDetails servlet) {
+    if (request.getUserData().remove(SAMPLE) instanceof LongTaskTimer.Sample sample) {
+      sample.stop();
+    }
+    // HAPI may report completion more than once on some error paths: count each request once
+    if (request.getUserData().putIfAbsent(RECORDED, Boolean.TRUE) != null) {
+      return;
+    }
+    Timer.builder(REQUESTS)
+        .description("FHIR requests by interaction, resource type and outcome")
+        .tag("interaction", interaction(request.getRestOperationType()))
+        .tag("resource_type", resourceType(request.getResourceName()))
+        .tag("outcome", outcome(servlet == null ? 0 : servlet.getServletResponse().getStatus()))
+        .tag("face", face(request))
+        .register(meters)
+        .record(request.getRequestStopwatch().getMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static String interaction(RestOperationTypeEnum operation) {
+    return operation == null ? "unknown" : operation.getCode().toLowerCase(Locale.ROOT);
+  }
+
+  /** Only the types this FHIR version defines: an unknown name in a URL is not a new series. */
+  private String resourceType(String name) {
+    if (name == null || name.isEmpty()) {
+      return "none";
+    }
+    return resourceTypes.contains(name) ? name : "other";
+  }
+
+  private static String outcome(int status) {
+    return status >= 100 && status < 600 ? (status / 100) + "xx" : "unknown";
+  }
+
+  private static String face(RequestDetails request) {
+    return request instanceof ServletRequestDetails servlet
+        && servlet.getServletRequest().getServletPath().startsWith("/open/") ? "open" : "secured";
+  }
+}
