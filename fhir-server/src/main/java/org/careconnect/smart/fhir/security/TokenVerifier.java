@@ -16,6 +16,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.careconnect.smart.scope.InvalidScopeException;
 import org.careconnect.smart.scope.ScopeSet;
 
@@ -36,8 +37,9 @@ class TokenVerifier {
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-  TokenVerifier(SecurityProperties properties) {
-    this(jwkSource(properties), properties);
+  /** {@code tls}: whom an https JWKS URI must be certified by (careconnect.tls.client-bundle). */
+  TokenVerifier(SecurityProperties properties, SSLContext tls) {
+    this(jwkSource(properties, tls), properties);
   }
 
   TokenVerifier(JWKSource<SecurityContext> keys, SecurityProperties properties) {
@@ -50,11 +52,11 @@ class TokenVerifier {
     processor.setJWTClaimsSetVerifier(claims);
   }
 
-  private static JWKSource<SecurityContext> jwkSource(SecurityProperties properties) {
+  private static JWKSource<SecurityContext> jwkSource(SecurityProperties properties, SSLContext tls) {
     try {
       long refetch = properties.jwksRefetchInterval().toMillis();
       return JWKSourceBuilder.<SecurityContext>create(
-              URI.create(properties.jwksUri()).toURL(), new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
+              URI.create(properties.jwksUri()).toURL(), new DefaultResourceRetriever(2_000, 2_000, 256 * 1024, true, tls.getSocketFactory()))
           .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
           .rateLimited(refetch)
           .retrying(false)
