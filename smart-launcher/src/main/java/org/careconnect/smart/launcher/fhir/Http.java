@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * The launcher's outbound HTTP (to the authorisation and FHIR servers): timeouts on every call,
@@ -19,11 +20,13 @@ public final class Http {
   private final HttpClient client;
   private final Duration timeout;
 
-  public Http(Duration timeout) {
+  /** {@code tls}: the CAs an https server must chain to (careconnect.tls.client-bundle). */
+  public Http(Duration timeout, SSLContext tls) {
     this.timeout = timeout;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
+            .sslContext(tls)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
