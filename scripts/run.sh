@@ -62,9 +62,10 @@ start() {
   STARTED+=("${name}:${port}:$!")
 }
 
+# READY_TIMEOUT (seconds, default 180): more on a loaded machine, where a start can take minutes.
 wait_ready() {
   local name=$1 port=$2 pid=$3
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 "${READY_TIMEOUT:-180}"); do
     curl -fs -o /dev/null "http://localhost:${port}/actuator/health/readiness" && return 0
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "${name} stopped; see data/${name}.log" >&2
@@ -73,7 +74,7 @@ wait_ready() {
     fi
     sleep 1
   done
-  echo "${name} was not ready after 3 minutes; see data/${name}.log" >&2
+  echo "${name} was not ready after ${READY_TIMEOUT:-180} s (READY_TIMEOUT); see data/${name}.log" >&2
   exit 1
 }
 
