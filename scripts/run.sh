@@ -110,7 +110,8 @@ cat <<TXT
   Authorisation server              https://localhost:${AUTH_HTTPS_PORT}/.well-known/openid-configuration
   EHR launcher                      https://localhost:${LAUNCHER_HTTPS_PORT}/
   Sample SMART app                  https://localhost:${APP_HTTPS_PORT}/
-  Public URLs in use (tokens' iss and aud): CARECONNECT_SCHEME=https for the https ones (README "https").
+  The URLs at the top are the stack's public ones (tokens' iss and aud); CARECONNECT_SCHEME=https
+  makes them the https ones (README "https").
 
 Press Ctrl-C to stop.
 TXT
