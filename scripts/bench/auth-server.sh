@@ -7,7 +7,8 @@
 #   DURATION=30s bash scripts/bench/auth-server.sh
 #   JAVA_OPTS='-Xmx1g' bash scripts/bench/auth-server.sh   # other JVM settings
 #   JFR=1 bash scripts/bench/auth-server.sh                # flight recording in DATA_DIR
-#   H2_OPTIONS=';MAX_LENGTH_INPLACE_LOB=4096' ...          # appended to the H2 URL
+#   H2_OPTIONS='' ...                                      # H2 URL options after WRITE_DELAY=0
+#                                                          # (default: the server's, MAX_LENGTH_INPLACE_LOB=8192)
 #   LOGINS=0 bash scripts/bench/auth-server.sh             # token workloads only
 #
 # The server runs the demo profile on an H2 file database in a new temporary DATA_DIR, with the
@@ -54,7 +55,7 @@ JFR_OPTS=()
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$BASE" \
-  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0${H2_OPTIONS:-}" \
+  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0${H2_OPTIONS-;MAX_LENGTH_INPLACE_LOB=8192}" \
   java $JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   > "${DATA_DIR}/server.log" 2>&1 &
 SERVER_PID=$!

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.net.http.HttpResponse;
+import org.careconnect.smart.e2e.support.ExpiredTokenProbe;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -191,6 +194,70 @@ class SmartJourneysIT {
         // narrowed to the own compartment, the other patient's id makes the search refused: never an Observation
         assertThat(body(result, search)).as(search).doesNotContain("\"resourceType\":\"Observation\"");
       }
+    });
+  }
+
+  @Test
+  @Order(7)
+  void providerEhrLaunchSkippingLoginAndConsentThenAppShowsThePatientWithoutEitherPage() throws Exception {
+    journey("7-skip-login-and-consent", browser -> {
+      browser.driver.get(stack.launcher.origin() + "/?patient=demo-pat-1");
+      // keyboard only: tick both demo shortcuts, then "Launch in EHR frame"
+      browser.visible("skipLogin").sendKeys(Keys.SPACE);
+      browser.driver.findElement(By.id("skipConsent")).sendKeys(Keys.SPACE);
+      assertThat(browser.driver.findElement(By.id("skipLogin")).isSelected()).isTrue();
+      assertThat(browser.driver.findElement(By.id("skipConsent")).isSelected()).isTrue();
+      browser.driver.findElement(By.id("launch-frame")).sendKeys(Keys.ENTER);
+
+      String ehrNhs = browser.visible("banner-nhs").getText();
+      browser.driver.switchTo().frame("app-frame");
+      // no logIn, no allow: the record loads, or this times out on the login or consent page
+      browser.awaitRecordLoaded();
+
+      // the frame's own address (getCurrentUrl is the top page's)
+      assertThat((String) browser.script("return location.href")).startsWith(stack.app.origin() + "/index.html");
+      assertThat(browser.text("patient-nhs-number")).isEqualTo(ehrNhs);
+      assertThat(browser.text("patient-name")).isNotBlank();
+      assertThat(section(browser, "vital-signs")).isEqualTo("loaded");
+      assertThat(scopes(browser)).contains("launch", "patient/Observation.rs");
+    });
+  }
+
+  @Test
+  @Order(8)
+  void simulatedInvalidScopeAndMissingPkceThenAppShowsTheAuthorisationServersRefusal() throws Exception {
+    journey("8-simulated-authorization-errors", browser -> {
+      Map<String, String> expected = Map.of(
+          "INVALID_SCOPE", "(invalid_scope: the requested scope is invalid (simulated error of this demo launch))",
+          "MISSING_PKCE", "(invalid_request: OAuth 2.0 Parameter: code_challenge)");
+      for (String error : List.of("INVALID_SCOPE", "MISSING_PKCE")) {
+        browser.driver.get(stack.launcher.origin() + "/launch?type=PROVIDER_EHR&patient=demo-pat-1&open=TAB&error=" + error);
+
+        WebElement message = browser.visible("error-message");
+        assertThat(message.getText()).as(error)
+            .isEqualTo("The authorisation server refused the launch " + expected.get(error) + ".");
+        assertThat(browser.driver.findElement(By.id("record")).isDisplayed()).isFalse();
+      }
+    });
+  }
+
+  @Test
+  @Order(9)
+  void simulatedExpiredTokenThenFhirServerRefusesItAndTheAppRefreshes() throws Exception {
+    // Over HTTP, as the app would: the token of such a launch is refused by the real FHIR server.
+    Map<String, String> token = ExpiredTokenProbe.tokenOfALaunch(stack, "error=EXPIRED_TOKEN&skipLogin=true&skipConsent=true");
+    HttpResponse<String> refused = ExpiredTokenProbe.read(stack.fhirBase() + "/Patient/demo-pat-1", token.get("access_token"));
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate").orElse("")).contains("error=\"invalid_token\"");
+    assertThat(token.get("expires_in")).isEqualTo("0");
+
+    // The sample app (offline_access granted) refreshes before its first call and carries on.
+    journey("9-simulated-expired-token", browser -> {
+      browser.driver.get(stack.launcher.origin()
+          + "/launch?type=PROVIDER_EHR&patient=demo-pat-1&open=TAB&error=EXPIRED_TOKEN&skipLogin=true&skipConsent=true");
+      browser.awaitRecordLoaded();
+      assertThat(expiresAt(browser)).as("a refreshed token").isGreaterThan(Instant.now().getEpochSecond());
+      assertThat(section(browser, "vital-signs")).isEqualTo("loaded");
     });
   }
 

@@ -3,8 +3,11 @@ package org.careconnect.smart.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.launcher.support.Agent;
@@ -158,5 +161,98 @@ class LauncherIT {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("system/Encounter.rs system/Patient.rs").containsPattern("\\d+ seconds");
+  }
+
+  @Test
+  void expiredTokenWhenTheAppExchangesTheCodeThenItsAccessTokenIsAlreadyExpired() throws Exception {
+    String appUrl = Agent.location(new Agent().get(stack.launcher() + EHR + "&error=EXPIRED_TOKEN"));
+    SampleApp app = new SampleApp(stack.auth.base());
+    app.login("clinician", "clinician-demo-password");
+
+    HttpResponse<String> toConsent = app.authorize(appUrl, "openid launch patient/*.rs");
+    JsonNode token = app.consentAndExchange(Agent.location(toConsent), List.of("openid", "launch", "patient/*.rs"));
+
+    JsonNode claims = new ObjectMapper().readTree(
+        Base64.getUrlDecoder().decode(token.path("access_token").asText().split("\\.")[1]));
+    // beyond the FHIR server's 60 s clock skew, so its first call answers 401 invalid_token
+    assertThat(claims.path("exp").asLong()).isLessThan(Instant.now().getEpochSecond() - 60);
+    assertThat(token.path("expires_in").asLong()).isZero();
+    assertThat(token.path("patient").asText()).isEqualTo("demo-pat-1");
+  }
+
+  @Test
+  void invalidScopeWhenTheAppAuthorizesThenInvalidScopeRedirectWithItsState() throws Exception {
+    String appUrl = Agent.location(new Agent().get(stack.launcher() + EHR + "&error=INVALID_SCOPE"));
+
+    HttpResponse<String> answer = new SampleApp(stack.auth.base()).authorize(appUrl, "openid launch patient/*.rs");
+
+    assertThat(Agent.location(answer)).startsWith("http://localhost:9200/index.html?");
+    assertThat(Agent.query(Agent.location(answer)))
+        .containsEntry("error", "invalid_scope")
+        .containsEntry("error_description", "the requested scope is invalid (simulated error of this demo launch)")
+        .containsEntry("state", "s-1")
+        .doesNotContainKey("code");
+  }
+
+  @Test
+  void missingPkceWhenTheAppAuthorizesThenRefusedAsWithoutCodeChallenge() throws Exception {
+    String appUrl = Agent.location(new Agent().get(stack.launcher() + EHR + "&error=MISSING_PKCE"));
+
+    HttpResponse<String> answer = new SampleApp(stack.auth.base()).authorize(appUrl, "openid launch patient/*.rs");
+
+    assertThat(Agent.query(Agent.location(answer)))
+        .containsEntry("error", "invalid_request")
+        .containsEntry("error_description", "OAuth 2.0 Parameter: code_challenge")
+        .containsEntry("error_uri", "https://datatracker.ietf.org/doc/html/rfc7636#section-4.4.1")
+        .containsEntry("state", "s-1")
+        .doesNotContainKey("code");
+  }
+
+  @Test
+  void skipLoginAndConsentWhenTheAppAuthorizesThenCodeWithoutLoginOrConsent() throws Exception {
+    String appUrl = Agent.location(new Agent().get(stack.launcher() + EHR + "&skipLogin=true&skipConsent=true"));
+    SampleApp app = new SampleApp(stack.auth.base());
+
+    HttpResponse<String> toApp = app.authorize(appUrl, "openid fhirUser launch patient/*.rs");
+
+    assertThat(Agent.location(toApp)).startsWith("http://localhost:9200/index.html?code=");
+    JsonNode token = app.exchange(toApp);
+    assertThat(token.path("patient").asText()).isEqualTo("demo-pat-1");
+    assertThat(token.path("scope").asText().split(" ")).containsExactlyInAnyOrder("openid", "fhirUser", "launch", "patient/*.rs");
+  }
+
+  @Test
+  void skipLoginInAPatientPortalLaunchWhenTheAppAuthorizesThenThePatientIsSignedInAndAskedToConsent() throws Exception {
+    String appUrl = Agent.location(new Agent().get(
+        stack.launcher() + "/launch?type=PATIENT_PORTAL&user=patient1&open=TAB&skipLogin=true"));
+    SampleApp app = new SampleApp(stack.auth.base());
+
+    HttpResponse<String> toConsent = app.authorize(appUrl, "openid launch patient/*.rs");
+
+    assertThat(Agent.location(toConsent)).contains("/oauth2/consent");
+    JsonNode token = app.consentAndExchange(Agent.location(toConsent), List.of("openid", "launch"));
+    assertThat(token.path("patient").asText()).isEqualTo("demo-pat-1");
+  }
+
+  @Test
+  void formWhenShortcutsTickedThenTheShareableUrlKeepsThem() {
+    Agent agent = new Agent();
+    String csrf = Agent.csrf(agent.get(stack.launcher() + "/").body());
+    HttpResponse<String> posted =
+        agent.post(stack.launcher() + "/launch",
+            Map.of("type", "PROVIDER_EHR", "patient", "demo-pat-1", "skipLogin", "true", "skipConsent", "true",
+                "error", "EXPIRED_TOKEN", "action", "tab", "_csrf", csrf));
+
+    assertThat(posted.statusCode()).isEqualTo(303);
+    assertThat(Agent.location(posted)).contains("&error=EXPIRED_TOKEN&skipLogin=true&skipConsent=true&open=TAB");
+  }
+
+  @Test
+  void launcherPageWhenOpenedThenEveryNewOptionIsExplained() {
+    String page = new Agent().get(stack.launcher() + "/").body();
+
+    assertThat(page)
+        .contains("id=\"skipLogin\"", "aria-describedby=\"skipLogin-hint\"", "id=\"skipConsent-hint\"")
+        .contains("id=\"error-EXPIRED_TOKEN\"", "id=\"error-hint-INVALID_SCOPE\"", "id=\"error-hint-MISSING_PKCE\"");
   }
 }

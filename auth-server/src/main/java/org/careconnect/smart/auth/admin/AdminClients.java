@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.careconnect.smart.auth.account.Approvals;
 import org.careconnect.smart.auth.account.RequestRefused;
 import org.careconnect.smart.auth.client.BackendClients;
+import org.careconnect.smart.auth.client.CachedRegisteredClients;
 import org.careconnect.smart.auth.client.ClientKeySettings;
 import org.careconnect.smart.auth.client.SmartClients;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +38,7 @@ class AdminClients {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final RegisteredClientRepository repository;
+  private final CachedRegisteredClients repository;
   private final SmartClients smartClients;
   private final BackendClients backendClients;
   private final PasswordEncoder encoder;
@@ -47,7 +47,7 @@ class AdminClients {
   private final ClientRules rules;
 
   AdminClients(
-      RegisteredClientRepository repository,
+      CachedRegisteredClients repository,
       SmartClients smartClients,
       BackendClients backendClients,
       PasswordEncoder encoder,
@@ -126,6 +126,7 @@ class AdminClients {
     approvals.revokeAllFor(client.getId());
     jdbc.update("DELETE FROM client_registration WHERE client_id = ?", clientId);
     jdbc.update("DELETE FROM oauth2_registered_client WHERE id = ?", client.getId());
+    repository.forget(client.getId()); // SQL, past the repository: drop its cached copy
   }
 
   private RegisteredClient find(String clientId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.careconnect.smart.auth.account.Approvals;
 import org.careconnect.smart.auth.client.BackendClients;
+import org.careconnect.smart.auth.client.CachedRegisteredClients;
 import org.careconnect.smart.auth.client.SmartClients;
 import org.careconnect.smart.auth.discovery.SupportedScopes;
 import org.careconnect.smart.auth.key.SigningKeys;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /** The admin services, shared by the admin API and the admin pages. */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +33,7 @@ class AdminConfig {
 
   @Bean
   AdminClients adminClients(
-      RegisteredClientRepository repository,
+      CachedRegisteredClients repository,
       SmartClients smartClients,
       BackendClients backendClients,
       PasswordEncoder encoder,

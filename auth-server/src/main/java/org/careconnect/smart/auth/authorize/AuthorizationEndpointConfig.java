@@ -2,6 +2,7 @@ package org.careconnect.smart.auth.authorize;
 
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.consent.RememberedConsent;
+import org.careconnect.smart.auth.launch.DemoLaunchShortcuts;
 import org.careconnect.smart.auth.launch.EhrLaunchValidator;
 import org.careconnect.smart.auth.launch.LaunchContextBinding;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,8 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
  *       an unknown client or a mismatched redirect URI gets an error page, never a redirect;
  *   <li>scope: negotiated with the client's allowed scopes, then validated (SMART grammar);
  *   <li>aud: required, one of the configured FHIR bases;
- *   <li>PKCE: Spring's check, S256 only, required when the client has requireProofKey.
+ *   <li>PKCE: Spring's check, S256 only, required when the client has requireProofKey;
+ *   <li>consent: Spring's rule, except a demo launch's skip_consent ({@link ConsentRequirement}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +40,8 @@ class AuthorizationEndpointConfig {
       RegisteredClientRepository clients,
       LaunchContextBinding launchContexts,
       RememberedConsent consents,
-      EhrLaunchValidator ehrLaunch) {
+      EhrLaunchValidator ehrLaunch,
+      DemoLaunchShortcuts demoLaunchShortcuts) {
     return endpoint ->
         endpoint
             .consentPage(CONSENT_PAGE)
@@ -60,6 +63,8 @@ class AuthorizationEndpointConfig {
                                     .andThen(new SmartScopeValidator())
                                     .andThen(new AudienceValidator(properties.fhirBaseUrls()))
                                     .andThen(ehrLaunch));
+                            requests.setAuthorizationConsentRequired(
+                                new ConsentRequirement(demoLaunchShortcuts));
                           }
                         }))
             .authorizationResponseHandler(new AuthorizationResponse(launchContexts, consents));

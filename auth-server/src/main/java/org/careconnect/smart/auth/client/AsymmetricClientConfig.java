@@ -48,6 +48,7 @@ class AsymmetricClientConfig {
       ReplayedAssertionStore replays,
       RegisteredClientRepository clients,
       OAuth2AuthorizationService authorizations,
+      ClientCacheProperties cache,
       Clock clock) {
     JwtClientAssertionAuthenticationProvider assertions =
         new JwtClientAssertionAuthenticationProvider(clients, authorizations);
@@ -56,7 +57,8 @@ class AsymmetricClientConfig {
             new RemoteJwkSets(urlPolicy, properties.jwksUri(), clock),
             replays,
             properties.assertion(),
-            clock));
+            clock,
+            cache.maxSize()));
     return as ->
         as.clientAuthentication(
             client ->

@@ -1,5 +1,7 @@
 package org.careconnect.smart.auth.client;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -30,8 +32,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * caches a decoder per client for ever and accepts the issuer as {@code aud}.
  *
  * <p>SMART App Launch 2.2 §backend services: servers SHALL support RS384 and ES384; RS256 is
- * accepted too because many client libraries default to it. A decoder is built per request: it is
- * cheap, and a client whose keys were just updated is verified with the new ones.
+ * accepted too because many client libraries default to it.
+ *
+ * <p>A decoder is built once per client and key registration (its inline JWK Set, or its {@code
+ * jwks_uri}), and kept while the client's registration names the same keys: building it parses
+ * the JWK Set and was a tenth of a client_credentials request. A client whose keys are updated
+ * gets a new decoder on its next request (as soon as the registered client is read again, see
+ * CachedRegisteredClients); keys behind a {@code jwks_uri} are cached by RemoteJwkSets.
  */
 final class ClientAssertionDecoderFactory implements JwtDecoderFactory<RegisteredClient> {
 
@@ -42,20 +49,45 @@ final class ClientAssertionDecoderFactory implements JwtDecoderFactory<Registere
   private final ReplayedAssertionStore replays;
   private final ClientProperties.Assertion settings;
   private final Clock clock;
+  private final Cache<String, KeyedDecoder> decoders;
+
+  /** A client's decoder and the key registration it was built from. */
+  private record KeyedDecoder(Object keyRegistration, JwtDecoder decoder) {}
 
   ClientAssertionDecoderFactory(
       RemoteJwkSets remoteKeys,
       ReplayedAssertionStore replays,
       ClientProperties.Assertion settings,
-      Clock clock) {
+      Clock clock,
+      int maxClients) {
     this.remoteKeys = remoteKeys;
     this.replays = replays;
     this.settings = settings;
     this.clock = clock;
+    this.decoders = Caffeine.newBuilder().maximumSize(maxClients).build();
   }
 
   @Override
   public JwtDecoder createDecoder(RegisteredClient client) {
+    Object keyRegistration = keyRegistration(client);
+    KeyedDecoder cached = decoders.getIfPresent(client.getId());
+    if (cached != null && cached.keyRegistration().equals(keyRegistration)) {
+      return cached.decoder();
+    }
+    JwtDecoder decoder = build(client);
+    decoders.put(client.getId(), new KeyedDecoder(keyRegistration, decoder));
+    return decoder;
+  }
+
+  /** What the decoder depends on: the client id, its inline JWK Set's JSON and its jwks_uri. */
+  private static Object keyRegistration(RegisteredClient client) {
+    return java.util.Arrays.asList(
+        client.getClientId(),
+        client.getClientSettings().getSetting(ClientKeySettings.INLINE_JWKS),
+        client.getClientSettings().getJwkSetUrl());
+  }
+
+  private JwtDecoder build(RegisteredClient client) {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keysOf(client)));
     // Claims are checked by ClientAssertionValidator, which names the rule an assertion breaks.

@@ -20,9 +20,11 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 @Configuration(proxyBeanMethods = false)
 class ClientConfig {
 
+  /** SAS's JDBC repository, each client kept for a few seconds (see CachedRegisteredClients). */
   @Bean
-  RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-    return new JdbcRegisteredClientRepository(jdbc);
+  CachedRegisteredClients registeredClientRepository(
+      JdbcTemplate jdbc, ClientCacheProperties cache) {
+    return new CachedRegisteredClients(new JdbcRegisteredClientRepository(jdbc), cache);
   }
 
   @Bean

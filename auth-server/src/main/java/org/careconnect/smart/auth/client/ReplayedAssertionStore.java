@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -39,6 +40,11 @@ class ReplayedAssertionStore {
           keepUntil.getEpochSecond());
       return true;
     } catch (DuplicateKeyException e) {
+      return false;
+    } catch (PessimisticLockingFailureException e) {
+      // The same id is being recorded by a request whose transaction is still open (the token
+      // request's, see token/TokenRequestTransaction), and it outlasted the lock wait: that
+      // request used it first.
       return false;
     }
   }

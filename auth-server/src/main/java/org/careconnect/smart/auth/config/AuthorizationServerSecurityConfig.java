@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
 import java.util.List;
+import org.careconnect.smart.auth.launch.DemoLaunchShortcuts;
 import org.careconnect.smart.auth.picker.PatientPickerStep;
 import org.careconnect.smart.auth.token.NoStore;
 import org.springframework.context.annotation.Bean;
@@ -42,9 +43,11 @@ class AuthorizationServerSecurityConfig {
       Customizer<OAuth2ClientAuthenticationConfigurer> clientAuthentication,
       Customizer<OAuth2TokenIntrospectionEndpointConfigurer> introspectionEndpoint,
       Customizer<OAuth2TokenRevocationEndpointConfigurer> revocationEndpoint,
+      DemoLaunchShortcuts demoLaunchShortcuts,
       PatientPickerStep patientPicker,
       List<Customizer<OAuth2AuthorizationServerConfigurer>> extensions)
       throws Exception {
+    demoLaunchShortcuts.addTo(http); // skip_login of demo launches: signs in before the picker
     patientPicker.addTo(http);
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     OAuth2AuthorizationServerConfigurer server =

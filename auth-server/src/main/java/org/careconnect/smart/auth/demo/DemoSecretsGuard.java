@@ -8,7 +8,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Outside the demo profile the server refuses to start while a demo password or secret is
- * configured: a production deployment must never accept the published demo credentials.
+ * configured, or a demo-only feature (simulated errors, launch shortcuts) is enabled: a production
+ * deployment must never accept the published demo credentials nor sign anyone in unasked.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!demo")
@@ -23,6 +24,27 @@ class DemoSecretsGuard {
           "careconnect.auth.demo.backend-client-jwks",
           "careconnect.auth.demo.launcher-client-jwks",
           "careconnect.auth.demo.admin-password");
+
+  /** Demo-only features (launch/DemoLaunchProperties): never on outside the demo profile. */
+  static final List<String> DEMO_FEATURES =
+      List.of(
+          "careconnect.auth.demo.simulated-errors-enabled",
+          "careconnect.auth.demo.launch-shortcuts-enabled");
+
+  @Bean
+  Object demoFeaturesOff(Environment environment) {
+    List<String> enabled =
+        DEMO_FEATURES.stream()
+            .filter(key -> environment.getProperty(key, Boolean.class, false))
+            .toList();
+    if (!enabled.isEmpty()) {
+      throw new IllegalStateException(
+          "Refusing to start: demo-only features are enabled outside the demo profile: "
+              + enabled
+              + ". Set them to false, or run with SPRING_PROFILES_ACTIVE=demo.");
+    }
+    return new Object();
+  }
 
   @Bean
   Object demoSecretsAbsent(Environment environment) {

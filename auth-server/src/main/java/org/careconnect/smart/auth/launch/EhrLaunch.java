@@ -17,6 +17,7 @@ import java.util.Map;
  *     identifier
  * @param usedAt when an authorisation request resolved it; null while unused
  * @param usedBy the user logged in when it was resolved; null while unused
+ * @param demo demo-profile options (simulated error, skip login or consent); NONE elsewhere
  */
 record EhrLaunch(
     String id,
@@ -29,10 +30,12 @@ record EhrLaunch(
     List<Map<String, Object>> fhirContext,
     Instant expiresAt,
     Instant usedAt,
-    String usedBy) {
+    String usedBy,
+    DemoLaunchOptions demo) {
 
   EhrLaunch {
     fhirContext = fhirContext == null ? List.of() : List.copyOf(fhirContext);
+    demo = demo == null ? DemoLaunchOptions.NONE : demo;
   }
 
   boolean expiredAt(Instant now) {

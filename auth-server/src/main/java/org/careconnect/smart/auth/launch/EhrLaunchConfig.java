@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.careconnect.smart.auth.picker.PickedPatientContexts;
 import org.careconnect.smart.auth.user.UserAccounts;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -14,11 +15,13 @@ import org.springframework.context.annotation.Primary;
  * patient picked in a standalone launch, then a patient user's own record.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoLaunchProperties.class)
 class EhrLaunchConfig {
 
   @Bean
-  EhrLaunchValidator ehrLaunchValidator(LaunchStore store, UserAccounts users, Clock clock) {
-    return new EhrLaunchValidator(store, users, clock);
+  EhrLaunchValidator ehrLaunchValidator(
+      LaunchStore store, UserAccounts users, Clock clock, DemoLaunchRules demo) {
+    return new EhrLaunchValidator(store, users, clock, demo);
   }
 
   @Bean

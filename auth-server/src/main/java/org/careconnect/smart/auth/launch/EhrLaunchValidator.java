@@ -33,16 +33,24 @@ public class EhrLaunchValidator implements Consumer<OAuth2AuthorizationCodeReque
   static final String LAUNCH_SCOPE = "launch";
   static final String LAUNCH_PARAMETER = "launch";
 
+  static final String INVALID_SCOPE_DESCRIPTION =
+      "the requested scope is invalid (simulated error of this demo launch)";
+  /** Spring Authorization Server's own description and URI for a missing code_challenge. */
+  static final String MISSING_PKCE_DESCRIPTION = "OAuth 2.0 Parameter: code_challenge";
+  static final String PKCE_ERROR_URI = "https://datatracker.ietf.org/doc/html/rfc7636#section-4.4.1";
+
   private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
   private final LaunchStore store;
   private final UserAccounts users;
   private final Clock clock;
+  private final DemoLaunchRules demo;
 
-  EhrLaunchValidator(LaunchStore store, UserAccounts users, Clock clock) {
+  EhrLaunchValidator(LaunchStore store, UserAccounts users, Clock clock, DemoLaunchRules demo) {
     this.store = store;
     this.users = users;
     this.clock = clock;
+    this.demo = demo;
   }
 
   @Override
@@ -70,6 +78,7 @@ public class EhrLaunchValidator implements Consumer<OAuth2AuthorizationCodeReque
     if (launch.used()) {
       throw refusal("launch has already been used", context);
     }
+    simulateError(launch, context);
     Authentication user = (Authentication) request.getPrincipal();
     if (user == null || TRUST.isAnonymous(user) || !user.isAuthenticated()) {
       return; // checked; used once the user has logged in
@@ -79,6 +88,27 @@ public class EhrLaunchValidator implements Consumer<OAuth2AuthorizationCodeReque
     }
     if (!store.markUsed(launchId, client.getClientId(), user.getName(), now)) {
       throw refusal("launch has already been used", context);
+    }
+  }
+
+  /**
+   * Demo launches only ({@link DemoLaunchRules}): the authorization-request errors a launch may
+   * simulate, answered before login as a real one would be. Missing PKCE gets exactly what Spring
+   * Authorization Server answers a client that must use PKCE and sent no code_challenge.
+   */
+  private void simulateError(
+      EhrLaunch launch, OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+    if (!demo.simulatedErrorsEnabled()) {
+      return;
+    }
+    if (launch.demo().simulates(SimulatedError.INVALID_SCOPE)) {
+      throw AuthorizationErrors.redirect(
+          context, new OAuth2Error(OAuth2ErrorCodes.INVALID_SCOPE, INVALID_SCOPE_DESCRIPTION, null));
+    }
+    if (launch.demo().simulates(SimulatedError.MISSING_PKCE)) {
+      throw AuthorizationErrors.redirect(
+          context,
+          new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST, MISSING_PKCE_DESCRIPTION, PKCE_ERROR_URI));
     }
   }
 

@@ -49,13 +49,16 @@ class LaunchRegistration {
   private final LaunchProperties properties;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DemoLaunchRules demo;
 
   LaunchRegistration(
       RegisteredClientRepository clients,
       LaunchStore store,
       LaunchProperties properties,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      DemoLaunchRules demo) {
+    this.demo = demo;
     this.clients = clients;
     this.store = store;
     this.properties = properties;
@@ -73,6 +76,8 @@ class LaunchRegistration {
       throw new InvalidLaunchRequestException(
           "client " + clientId + " is not allowed the launch scope, so it cannot use an EHR launch");
     }
+    String user = user(request.user());
+    DemoLaunchOptions options = demo.check(request, user);
     Instant now = clock.instant();
     EhrLaunch launch =
         new EhrLaunch(
@@ -80,13 +85,14 @@ class LaunchRegistration {
             clientId,
             id(request.patient(), "Patient", "patient"),
             id(request.encounter(), "Encounter", "encounter"),
-            user(request.user()),
+            user,
             request.needPatientBanner(),
             styleUrl(request.smartStyleUrl()),
             fhirContext(request.fhirContext()),
             now.plus(properties.lifetime()),
             null,
-            null);
+            null,
+            options);
     store.save(launch, now);
     return launch;
   }

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param fhirContext an array whose items are references ({@code "Observation/1"}) or SMART
  *     fhirContext objects ({@code {"reference": ..., "role": ...}})
  * @param clientId the app the launch is for
+ * @param simulatedError demo profile only: {@code expired_token}, {@code invalid_scope} or
+ *     {@code missing_pkce} ({@link SimulatedError})
+ * @param skipLogin demo profile only: sign the launch's demo user in without the login page
+ * @param skipConsent demo profile only: approve the requested scopes without the consent page
  */
 record LaunchRequest(
     String patient,
@@ -21,4 +25,7 @@ record LaunchRequest(
     @JsonProperty("need_patient_banner") Boolean needPatientBanner,
     @JsonProperty("smart_style_url") String smartStyleUrl,
     @JsonProperty("fhirContext") JsonNode fhirContext,
-    @JsonProperty("client_id") String clientId) {}
+    @JsonProperty("client_id") String clientId,
+    @JsonProperty("simulated_error") String simulatedError,
+    @JsonProperty("skip_login") Boolean skipLogin,
+    @JsonProperty("skip_consent") Boolean skipConsent) {}

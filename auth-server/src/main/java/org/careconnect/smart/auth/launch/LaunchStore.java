@@ -40,8 +40,9 @@ class LaunchStore {
         now.minus(RETENTION_DAYS, ChronoUnit.DAYS).toEpochMilli());
     jdbc.update(
         "INSERT INTO smart_launch (launch_id, client_id, patient, encounter, user_ref,"
-            + " need_patient_banner, smart_style_url, fhir_context, created_at, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " need_patient_banner, smart_style_url, fhir_context, created_at, expires_at,"
+            + " simulated_error, skip_login, skip_consent)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         launch.id(),
         launch.clientId(),
         launch.patient(),
@@ -51,7 +52,10 @@ class LaunchStore {
         launch.smartStyleUrl(),
         launch.fhirContext().isEmpty() ? null : write(launch.fhirContext()),
         now.toEpochMilli(),
-        launch.expiresAt().toEpochMilli());
+        launch.expiresAt().toEpochMilli(),
+        launch.demo().simulatedError() == null ? null : launch.demo().simulatedError().value(),
+        launch.demo().skipLogin(),
+        launch.demo().skipConsent());
   }
 
   Optional<EhrLaunch> find(String id) {
@@ -76,6 +80,22 @@ class LaunchStore {
         == 1;
   }
 
+  /**
+   * Records that skip_login signed the launch's user in, if it never did and the launch is still
+   * unused and unexpired: one statement, so a launch id signs someone in at most once.
+   */
+  boolean markSignedIn(String id, String clientId, Instant now) {
+    return jdbc.update(
+            "UPDATE smart_launch SET signed_in_at = ? WHERE launch_id = ? AND client_id = ?"
+                + " AND skip_login = TRUE AND signed_in_at IS NULL AND used_at IS NULL"
+                + " AND expires_at > ?",
+            now.toEpochMilli(),
+            id,
+            clientId,
+            now.toEpochMilli())
+        == 1;
+  }
+
   private EhrLaunch map(ResultSet row, int rowNum) throws SQLException {
     long usedAt = row.getLong("used_at");
     boolean neverUsed = row.wasNull();
@@ -93,7 +113,11 @@ class LaunchStore {
         fhirContext == null ? List.of() : read(fhirContext),
         Instant.ofEpochMilli(row.getLong("expires_at")),
         neverUsed ? null : Instant.ofEpochMilli(usedAt),
-        row.getString("used_by"));
+        row.getString("used_by"),
+        new DemoLaunchOptions(
+            SimulatedError.of(row.getString("simulated_error")).orElse(null),
+            row.getBoolean("skip_login"),
+            row.getBoolean("skip_consent")));
   }
 
   private String write(List<Map<String, Object>> fhirContext) {

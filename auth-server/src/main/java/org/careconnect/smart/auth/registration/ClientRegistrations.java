@@ -1,5 +1,6 @@
 package org.careconnect.smart.auth.registration;
 
+import org.careconnect.smart.auth.client.CachedRegisteredClients;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +28,10 @@ class ClientRegistrations {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final CachedRegisteredClients clients;
 
-  ClientRegistrations(JdbcTemplate jdbc, ObjectMapper json) {
+  ClientRegistrations(JdbcTemplate jdbc, ObjectMapper json, CachedRegisteredClients clients) {
+    this.clients = clients;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -92,6 +95,7 @@ class ClientRegistrations {
     jdbc.update(
         "DELETE FROM oauth2_authorization_consent WHERE registered_client_id = ?", registeredClientId);
     jdbc.update("DELETE FROM oauth2_registered_client WHERE id = ?", registeredClientId);
+    clients.forget(registeredClientId); // SQL, past the repository: drop its cached copy
     jdbc.update("DELETE FROM client_registration WHERE client_id = ?", clientId);
   }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import org.careconnect.smart.auth.client.BackendClients;
+import org.careconnect.smart.auth.client.CachedRegisteredClients;
 import org.careconnect.smart.auth.client.ClientProperties;
 import org.careconnect.smart.auth.client.OutboundUrlPolicy;
 import org.careconnect.smart.auth.client.SmartClients;
@@ -48,8 +49,9 @@ class RegistrationConfig {
   }
 
   @Bean
-  ClientRegistrations clientRegistrations(JdbcTemplate jdbc, ObjectMapper json) {
-    return new ClientRegistrations(jdbc, json);
+  ClientRegistrations clientRegistrations(
+      JdbcTemplate jdbc, ObjectMapper json, CachedRegisteredClients clients) {
+    return new ClientRegistrations(jdbc, json, clients);
   }
 
   @Bean

@@ -1,7 +1,11 @@
 package org.careconnect.smart.auth.token;
 
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.careconnect.smart.auth.launch.DemoTokenExpiry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.careconnect.smart.auth.user.UserAccounts;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2TokenEndpointConfigurer;
@@ -35,8 +38,9 @@ import org.springframework.security.oauth2.server.authorization.http.converter.O
 class TokenConfig {
 
   /**
-   * Spring's JDBC store, found by token through the indexed lookup table, with refresh-token
-   * families on top, each call in one transaction (see each decorator for why).
+   * Spring's JDBC store (each authorization read once per request), found by token through the
+   * indexed lookup table, with refresh-token families on top, each call in one transaction (see
+   * each decorator for why).
    */
   @Bean
   OAuth2AuthorizationService authorizationService(
@@ -46,8 +50,23 @@ class TokenConfig {
       TransactionOperations transactions) {
     return new TransactionalAuthorizations(
         new RefreshTokenFamilies(
-            new TokenLookup(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbc), jdbc, clock),
+            new TokenLookup(new RequestMemoizedAuthorizations(jdbc, clients), jdbc), jdbc, clock),
         transactions);
+  }
+
+  /**
+   * The token endpoint's requests each in one transaction (see TokenRequestTransaction), around
+   * the security filters that handle them, inside the request-context filter (order -105) that
+   * RequestMemoizedAuthorizations relies on.
+   */
+  @Bean
+  FilterRegistrationBean<TokenRequestTransaction> tokenRequestTransaction(
+      TransactionOperations transactions, AuthorizationServerSettings settings) {
+    FilterRegistrationBean<TokenRequestTransaction> registration =
+        new FilterRegistrationBean<>(new TokenRequestTransaction(transactions));
+    registration.addUrlPatterns(settings.getTokenEndpoint());
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    return registration;
   }
 
   /** V41: indexes the tokens of authorizations stored before the lookup table existed. */
@@ -70,9 +89,16 @@ class TokenConfig {
   }
 
   @Bean
-  OAuth2TokenGenerator<?> tokenGenerator(JwtEncoder jwtEncoder, UserAccounts users) {
+  OAuth2TokenGenerator<?> tokenGenerator(
+      JwtEncoder jwtEncoder, UserAccounts users, DemoTokenExpiry demoTokenExpiry) {
     JwtGenerator jwts = new JwtGenerator(jwtEncoder);
-    jwts.setJwtCustomizer(new SmartTokenClaims(users));
+    SmartTokenClaims smartClaims = new SmartTokenClaims(users);
+    jwts.setJwtCustomizer(
+        context -> {
+          smartClaims.customize(context);
+          // after the lifetime cap: the demo profile's simulated expired_token (launch/)
+          demoTokenExpiry.customize(context);
+        });
     return new DelegatingOAuth2TokenGenerator(jwts, new SmartRefreshTokenGenerator());
   }
 

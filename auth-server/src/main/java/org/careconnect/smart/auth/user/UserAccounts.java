@@ -29,8 +29,8 @@ public class UserAccounts {
     this.jdbc = jdbc;
   }
 
-  /** For password login (a {@link UserDetailsService}). */
-  UserDetails loadUserByUsername(String username) {
+  /** For password login (a {@link UserDetailsService}) and the demo launch shortcuts. */
+  public UserDetails loadUserByUsername(String username) {
     List<UserDetails> users =
         jdbc.query(
             "SELECT username, password_hash, kind, enabled, admin FROM app_user WHERE username = ?",

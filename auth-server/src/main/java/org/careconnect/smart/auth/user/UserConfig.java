@@ -36,11 +36,15 @@ class UserConfig {
 
   @Bean
   AuthenticationProvider passwordLogin(
-      UserAccounts users, PasswordEncoder encoder, AuthServerProperties properties, Clock clock) {
+      UserAccounts users,
+      PasswordEncoder encoder,
+      AuthServerProperties properties,
+      Clock clock,
+      JdbcTemplate jdbc) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
     passwords.setPasswordEncoder(encoder);
     LoginAttempts attempts =
-        new LoginAttempts(clock, properties.login().maxFailures(), properties.login().lockout());
+        new LoginAttempts(jdbc, clock, properties.login().maxFailures(), properties.login().lockout());
     return new RateLimitedAuthenticationProvider(passwords, attempts);
   }
 }

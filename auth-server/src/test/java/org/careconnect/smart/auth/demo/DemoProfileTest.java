@@ -107,6 +107,17 @@ class DemoProfileTest {
                 + " SPRING_PROFILES_ACTIVE=demo.");
   }
 
+  @Test
+  void refusesToStartWhenDemoLaunchFeatureEnabledOutsideDemoProfile() {
+    assertThatThrownBy(
+            () -> start("test", "--careconnect.auth.demo.launch-shortcuts-enabled=true").close())
+        .rootCause()
+        .hasMessage(
+            "Refusing to start: demo-only features are enabled outside the demo profile:"
+                + " [careconnect.auth.demo.launch-shortcuts-enabled]. Set them to false, or run with"
+                + " SPRING_PROFILES_ACTIVE=demo.");
+  }
+
   static ConfigurableApplicationContext start(String... profilesThenArgs) {
     return StandaloneServer.start(profilesThenArgs);
   }

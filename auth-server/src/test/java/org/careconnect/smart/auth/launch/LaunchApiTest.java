@@ -133,4 +133,46 @@ class LaunchApiTest extends LaunchIntegrationTest {
             "each fhirContext item must be a reference (Type/id) or an object with reference,"
                 + " canonical or identifier");
   }
+
+  @Test
+  void launchApiWhenSimulatedErrorOutsideDemoProfileThen400InvalidRequest() {
+    HttpResponse<String> response =
+        registerLaunch(
+            ehr("careconnect/launch"),
+            "{\"client_id\":\"" + app().getClientId() + "\",\"simulated_error\":\"expired_token\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"error\":\"invalid_request\",\"error_description\":\"simulated_error is accepted"
+                + " only when the authorisation server runs the demo profile\"}");
+  }
+
+  @Test
+  void launchApiWhenSkipLoginOrSkipConsentOutsideDemoProfileThen400InvalidRequest() {
+    String clinician = fixtures.clinician("prac-skip");
+    for (String option : List.of("skip_login", "skip_consent")) {
+      HttpResponse<String> response =
+          registerLaunch(
+              ehr("careconnect/launch"),
+              "{\"client_id\":\"" + app().getClientId() + "\",\"user\":\"" + clinician + "\",\""
+                  + option + "\":true}");
+
+      assertThat(response.statusCode()).as(option).isEqualTo(400);
+      assertThat(response.body())
+          .isEqualTo(
+              "{\"error\":\"invalid_request\",\"error_description\":\"" + option
+                  + " is accepted only when the authorisation server runs the demo profile\"}");
+    }
+  }
+
+  @Test
+  void launchApiWhenShortcutsFalseOutsideDemoProfileThenRegistered() {
+    HttpResponse<String> response =
+        registerLaunch(
+            ehr("careconnect/launch"),
+            "{\"client_id\":\"" + app().getClientId() + "\",\"skip_login\":false,\"skip_consent\":false}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
 }

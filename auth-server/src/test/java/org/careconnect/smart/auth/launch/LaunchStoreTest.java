@@ -76,7 +76,8 @@ class LaunchStoreTest extends LaunchIntegrationTest {
             List.of(Map.of("reference", "Observation/o1")),
             expiresAt,
             null,
-            null);
+            null,
+            new DemoLaunchOptions(SimulatedError.INVALID_SCOPE, true, false));
     store.save(launch, Instant.now());
     return launch;
   }

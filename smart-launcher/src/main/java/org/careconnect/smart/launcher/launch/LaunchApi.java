@@ -31,9 +31,20 @@ class LaunchApi {
     this.http = http;
   }
 
-  /** The context of one EHR launch, as the launch API names its fields. */
+  /**
+   * The context of one EHR launch, as the launch API names its fields. The demo options are sent
+   * only when asked for, so a launch without them works with a server outside the demo profile.
+   */
   record Context(
-      String clientId, String patient, String encounter, String user, boolean needPatientBanner, String smartStyleUrl) {
+      String clientId,
+      String patient,
+      String encounter,
+      String user,
+      boolean needPatientBanner,
+      String smartStyleUrl,
+      String simulatedError,
+      boolean skipLogin,
+      boolean skipConsent) {
 
     Map<String, Object> body() {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -43,6 +54,13 @@ class LaunchApi {
       putIfSet(body, "user", user);
       body.put("need_patient_banner", needPatientBanner);
       putIfSet(body, "smart_style_url", smartStyleUrl);
+      putIfSet(body, "simulated_error", simulatedError);
+      if (skipLogin) {
+        body.put("skip_login", true);
+      }
+      if (skipConsent) {
+        body.put("skip_consent", true);
+      }
       return body;
     }
 

@@ -24,6 +24,8 @@ public class LaunchForm {
   private boolean banner = true;
   private String styleUrl = "";
   private SimulatedError error = SimulatedError.NONE;
+  private boolean skipLogin;
+  private boolean skipConsent;
   private Open open = Open.FRAME;
 
   /** The query string that reproduces this launch (no leading '?'). */
@@ -39,6 +41,12 @@ public class LaunchForm {
     add(query, "styleUrl", styleUrl);
     if (error != SimulatedError.NONE) {
       query.queryParam("error", error);
+    }
+    if (skipLogin) {
+      query.queryParam("skipLogin", true);
+    }
+    if (skipConsent) {
+      query.queryParam("skipConsent", true);
     }
     query.queryParam("open", open);
     return query.encode().build().getQuery();
@@ -132,6 +140,24 @@ public class LaunchForm {
 
   public void setError(SimulatedError error) {
     this.error = error == null ? SimulatedError.NONE : error;
+  }
+
+  /** Demo users only: the authorisation server signs the launch's user in (skip_login). */
+  public boolean isSkipLogin() {
+    return skipLogin;
+  }
+
+  public void setSkipLogin(boolean skipLogin) {
+    this.skipLogin = skipLogin;
+  }
+
+  /** Demo users only: the requested scopes are approved without the consent page (skip_consent). */
+  public boolean isSkipConsent() {
+    return skipConsent;
+  }
+
+  public void setSkipConsent(boolean skipConsent) {
+    this.skipConsent = skipConsent;
   }
 
   public Open getOpen() {

@@ -99,7 +99,10 @@ public class Launcher {
             form.getEncounter(),
             launch.user().fhirUser(),
             form.isBanner(),
-            form.getStyleUrl()));
+            form.getStyleUrl(),
+            form.getError().serverValue(),
+            form.isSkipLogin(),
+            form.isSkipConsent()));
   }
 
   private App app(LaunchForm form) {

@@ -62,7 +62,11 @@ public final class SampleApp {
       form.putIfAbsent(m.group(1), m.group(2).replace("&amp;", "&"));
     }
     form.put("scope", scopes);
-    HttpResponse<String> toApp = agent.post(auth + "/oauth2/authorize", form);
+    return exchange(agent.post(auth + "/oauth2/authorize", form));
+  }
+
+  /** Exchanges the code of a redirect to the app: the token response. */
+  public JsonNode exchange(HttpResponse<String> toApp) throws Exception {
     String code = Agent.query(Agent.location(toApp)).get("code");
     assertThat(code).as(Agent.location(toApp)).isNotNull();
     HttpResponse<String> token =

@@ -1,0 +1,93 @@
+package org.careconnect.smart.auth.token;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Spring's JDBC store, remembering for the length of one HTTP request each authorization it read
+ * or saved. A refresh read the same authorization four times (the public-client converter,
+ * Spring's refresh provider, Spring's save choosing between insert and update, the launch-context
+ * response), and each read parses its attributes JSON with Spring's polymorphic Jackson mapping:
+ * a third of a refresh's CPU. Now the first read parses it and the others reuse it; the row
+ * saved is remembered as saved, so the response's read needs no query either.
+ *
+ * <p>Only within one request (a request attribute), so nothing is shared between requests,
+ * threads or nodes; outside a request (scheduled jobs, start-up) every call reads the database.
+ * When the transaction of a save or removal rolls back, the request forgets what it remembered.
+ */
+final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService {
+
+  private static final String MEMO = RequestMemoizedAuthorizations.class.getName() + ".MEMO";
+
+  RequestMemoizedAuthorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+    super(jdbc, clients);
+  }
+
+  @Override
+  public OAuth2Authorization findById(String id) {
+    Map<String, OAuth2Authorization> memo = memo();
+    OAuth2Authorization known = memo == null ? null : memo.get(id);
+    if (known != null) {
+      return known;
+    }
+    OAuth2Authorization read = super.findById(id);
+    if (memo != null && read != null) {
+      memo.put(id, read);
+    }
+    return read;
+  }
+
+  @Override
+  public void save(OAuth2Authorization authorization) {
+    super.save(authorization); // its findById sees the memo: no second read to choose update
+    remember(memo -> memo.put(authorization.getId(), authorization));
+  }
+
+  @Override
+  public void remove(OAuth2Authorization authorization) {
+    super.remove(authorization);
+    remember(memo -> memo.remove(authorization.getId()));
+  }
+
+  private static void remember(java.util.function.Consumer<Map<String, OAuth2Authorization>> change) {
+    Map<String, OAuth2Authorization> memo = memo();
+    if (memo == null) {
+      return;
+    }
+    change.accept(memo);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status != STATUS_COMMITTED) {
+                memo.clear();
+              }
+            }
+          });
+    }
+  }
+
+  /** This request's memo, created on first use; null outside an HTTP request. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, OAuth2Authorization> memo() {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return null;
+    }
+    Object memo = request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST);
+    if (memo == null) {
+      memo = new HashMap<String, OAuth2Authorization>();
+      request.setAttribute(MEMO, memo, RequestAttributes.SCOPE_REQUEST);
+    }
+    return (Map<String, OAuth2Authorization>) memo;
+  }
+}
