@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo's TLS material: a local CA and one server certificate per service, signed by it, in
-# DIR (default ./data/tls). Why a script: docs/decisions/0006-https-beside-http-and-a-demo-ca-script.md
+# DIR (default ./data/tls). Why a script: docs/decisions/0008-https-beside-http-and-a-demo-ca-script.md
 #   ca.crt, ca.key                        the demo CA (EC P-256, 10 years)
 #   NAME.crt (leaf + CA), NAME.key        NAME = fhir-server auth-server smart-launcher sample-app
 # SAN of every server certificate: localhost, 127.0.0.1 and CARECONNECT_TLS_HOST (when set).
