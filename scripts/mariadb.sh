@@ -4,10 +4,13 @@
 #
 #   scripts/mariadb.sh start DIR    installs mariadb-server when absent, initialises DIR and starts
 #                                   a server on a free loopback port; prints the port. Reuses a
-#                                   server already running from DIR.
+#                                   server already running from DIR; started again after a stop,
+#                                   it takes its previous port (clients reconnect to the same URL).
 #   scripts/mariadb.sh createdb DIR NAME
 #                                   (re)creates database NAME (utf8mb4, binary collation) and grants
 #                                   it to user careconnect / password careconnect@127.0.0.1.
+#   scripts/mariadb.sh testuser DIR lets careconnect / careconnect@127.0.0.1 create databases named
+#                                   ccs_* (the test suites make a fresh one per server they start).
 #   scripts/mariadb.sh port DIR     the port of the server running from DIR.
 #   scripts/mariadb.sh stop DIR     stops it (the data stays in DIR until you delete it).
 #   scripts/mariadb.sh sql DIR      a root mariadb client on it (reads SQL from stdin).
@@ -18,7 +21,7 @@ set -euo pipefail
 
 command_name=${1:-}
 dir=${2:-}
-[ -n "$command_name" ] && [ -n "$dir" ] || { sed -n '2,17p' "$0" >&2; exit 2; }
+[ -n "$command_name" ] && [ -n "$dir" ] || { sed -n '2,20p' "$0" >&2; exit 2; }
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 
@@ -41,6 +44,12 @@ free_port() {
     || echo $((33060 + RANDOM % 2000))
 }
 
+# SO_REUSEADDR as mariadbd sets it: a port whose old connections linger in TIME_WAIT after a stop
+# is free for the server again.
+port_free() {
+  python3 -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null
+}
+
 start() {
   if running; then cat "$dir/port"; return 0; fi
   install_when_absent
@@ -48,7 +57,8 @@ start() {
     mariadb-install-db --no-defaults --datadir="$dir/data" --auth-root-authentication-method=socket \
       --skip-test-db > "$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; exit 1; }
   fi
-  local port; port=$(free_port)
+  local port
+  if [ -f "$dir/port" ] && port_free "$(cat "$dir/port")"; then port=$(cat "$dir/port"); else port=$(free_port); fi
   # Root runs it as root (CI containers); anyone else runs it as themselves.
   local user_option=(); [ "$(id -u)" -ne 0 ] || user_option=(--user=root)
   "$(mariadbd_bin)" --no-defaults "${user_option[@]}" --datadir="$dir/data" --port="$port" \
@@ -86,6 +96,16 @@ FLUSH PRIVILEGES;
 SQL
 }
 
+testuser() {
+  running || { echo "no MariaDB running from $dir" >&2; exit 1; }
+  # Only databases whose name starts with ccs_ (the underscore escaped: a LIKE pattern).
+  client <<'SQL'
+CREATE USER IF NOT EXISTS 'careconnect'@'127.0.0.1' IDENTIFIED BY 'careconnect';
+GRANT ALL PRIVILEGES ON `ccs\_%`.* TO 'careconnect'@'127.0.0.1';
+FLUSH PRIVILEGES;
+SQL
+}
+
 stop() {
   running || return 0
   local pid; pid=$(cat "$dir/pid")
@@ -97,8 +117,9 @@ stop() {
 case "$command_name" in
   start) start ;;
   createdb) createdb "${3:?database name}" ;;
+  testuser) testuser ;;
   port) running && cat "$dir/port" ;;
   stop) stop ;;
   sql) client ;;
-  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac

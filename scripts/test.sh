@@ -20,5 +20,20 @@ fi
 # Selenium must never try to download a browser or driver.
 export SE_OFFLINE=true
 
+# The storage suites of fhir-server and auth-server run a second time against a real MariaDB
+# (Maven profile mariadb): a throwaway server in a folder of this run, stopped and deleted on
+# exit, failure included. The tests create their own databases (ccs_*), a fresh one per server.
+MARIADB_DIR=$(mktemp -d -t careconnect-mariadb.XXXXXX)
+trap 'bash scripts/mariadb.sh stop "$MARIADB_DIR" || true; rm -rf "$MARIADB_DIR"' EXIT
+echo "== Starting MariaDB (MySQL suites) in $MARIADB_DIR"
+MARIADB_PORT=$(bash scripts/mariadb.sh start "$MARIADB_DIR")
+bash scripts/mariadb.sh testuser "$MARIADB_DIR"
+echo "MariaDB on 127.0.0.1:$MARIADB_PORT"
+
 # -B -ntp, never -q: Surefire's "Tests run:" lines must stay visible.
-mvn -B -ntp verify
+status=0
+mvn -B -ntp verify -Pmariadb -Dmariadb.port="$MARIADB_PORT" || status=$?
+
+# Counts per module and suite, the MariaDB runs apart; printed after a failure too.
+bash scripts/test-summary.sh || true
+exit "$status"

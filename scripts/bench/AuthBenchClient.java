@@ -8,6 +8,9 @@
 //   java AuthBenchClient.java refresh-tokens N BASE AUD OUT
 //       N live refresh tokens of sample-app (public, PKCE S256) for the clinician, through the
 //       authorization code flow: login form with CSRF, consent remembered, code exchange.
+//   java AuthBenchClient.java access-token BASE AUD USER PASSWORD SCOPE
+//       one access token of sample-app for USER through the same flow, printed (for
+//       scripts/bench/security-overhead.sh: a patient-scoped token).
 //   java AuthBenchClient.java logins BASE SECONDS CONNECTIONS
 //       full password logins for SECONDS with CONNECTIONS concurrent browsers: a protected page
 //       (redirect to /login), the login page (CSRF token, session), credentials, the landing page.
@@ -44,6 +47,7 @@ public class AuthBenchClient {
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   static final Pattern HIDDEN = Pattern.compile("name=\"(state|client_id)\" value=\"([^\"]+)\"");
   static final Pattern REFRESH = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+  static final Pattern ACCESS = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -56,6 +60,7 @@ public class AuthBenchClient {
           Integer.parseInt(args[1]), args[2], Path.of(args[3]), args[4], Path.of(args[5]));
       case "refresh-tokens" -> refreshTokens(
           Integer.parseInt(args[1]), args[2], args[3], Path.of(args[4]));
+      case "access-token" -> accessToken(args[1], args[2], args[3], args[4], args[5]);
       case "logins" -> logins(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -104,77 +109,98 @@ public class AuthBenchClient {
   }
 
   static void refreshTokens(int n, String base, String aud, Path out) throws Exception {
+    Session browser = loggedIn(base, "clinician", "clinician-demo-password");
+    List<String> tokens = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String token = codeFlow(browser, base, aud, "openid fhirUser offline_access user/*.rs", "s" + i);
+      Matcher refresh = REFRESH.matcher(token);
+      if (!refresh.find()) {
+        throw new IllegalStateException("no refresh token: " + token);
+      }
+      tokens.add(refresh.group(1));
+    }
+    Files.write(out, tokens);
+  }
+
+  static void accessToken(String base, String aud, String user, String password, String scope) throws Exception {
+    String token = codeFlow(loggedIn(base, user, password), base, aud, scope, "s0");
+    Matcher access = ACCESS.matcher(token);
+    if (!access.find()) {
+      throw new IllegalStateException("no access token: " + token);
+    }
+    System.out.println(access.group(1));
+  }
+
+  static Session loggedIn(String base, String user, String password) throws Exception {
     Session browser = new Session(base);
     // the demo users are created just after start-up: try again for a few seconds
     for (int attempt = 0; ; attempt++) {
-      String landing =
-          browser.login("clinician", "clinician-demo-password").headers().firstValue("Location").orElse("");
+      String landing = browser.login(user, password).headers().firstValue("Location").orElse("");
       if (!landing.contains("error")) {
-        break;
+        return browser;
       }
       if (attempt == 20) {
         throw new IllegalStateException("login failed: " + landing);
       }
       Thread.sleep(500);
     }
+  }
+
+  /**
+   * One authorization code flow of sample-app (public, PKCE S256) in a logged-in browser: the
+   * consent page the first time (the decision remembered), then the code exchange. The token
+   * endpoint's JSON answer.
+   */
+  static String codeFlow(Session browser, String base, String aud, String scope, String state) throws Exception {
     String redirect = "http://localhost:9200/index.html";
-    List<String> tokens = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String verifier = B64URL.encodeToString(random(32));
-      Map<String, String> request = new LinkedHashMap<>();
-      request.put("response_type", "code");
-      request.put("client_id", "sample-app");
-      request.put("redirect_uri", redirect);
-      request.put("scope", "openid fhirUser offline_access user/*.rs");
-      request.put("state", "s" + i);
-      request.put("aud", aud);
-      request.put(
-          "code_challenge",
-          B64URL.encodeToString(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(verifier.getBytes(StandardCharsets.US_ASCII))));
-      request.put("code_challenge_method", "S256");
-      HttpResponse<String> answer = browser.get("/oauth2/authorize?" + form(request));
-      String location = answer.headers().firstValue("Location").orElse("");
-      if (!location.startsWith(base) && !location.contains("code=")) {
-        throw new IllegalStateException("unexpected answer: " + answer.statusCode() + " " + location);
-      }
-      if (!location.contains("code=")) { // the consent page, the first time: remember the decision
-        HttpResponse<String> page = browser.get(location);
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = HIDDEN.matcher(page.body());
-        while (m.find()) {
-          fields.putIfAbsent(m.group(1), m.group(2).replace("&amp;", "&"));
-        }
-        String body =
-            form(fields)
-                + "&remember=true&"
-                + List.of(request.get("scope").split(" ")).stream()
-                    .map(s -> "scope=" + enc(s))
-                    .collect(Collectors.joining("&"));
-        location = browser.post("/oauth2/authorize", body).headers().firstValue("Location").orElseThrow();
-      }
-      String code = query(location).get("code");
-      if (code == null) {
-        throw new IllegalStateException("no code: " + location);
-      }
-      HttpResponse<String> token =
-          browser.post(
-              "/oauth2/token",
-              form(
-                  Map.of(
-                      "grant_type", "authorization_code",
-                      "code", code,
-                      "redirect_uri", redirect,
-                      "client_id", "sample-app",
-                      "code_verifier", verifier)));
-      Matcher refresh = REFRESH.matcher(token.body());
-      if (!refresh.find()) {
-        throw new IllegalStateException("no refresh token: " + token.body());
-      }
-      tokens.add(refresh.group(1));
+    String verifier = B64URL.encodeToString(random(32));
+    Map<String, String> request = new LinkedHashMap<>();
+    request.put("response_type", "code");
+    request.put("client_id", "sample-app");
+    request.put("redirect_uri", redirect);
+    request.put("scope", scope);
+    request.put("state", state);
+    request.put("aud", aud);
+    request.put(
+        "code_challenge",
+        B64URL.encodeToString(
+            MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII))));
+    request.put("code_challenge_method", "S256");
+    HttpResponse<String> answer = browser.get("/oauth2/authorize?" + form(request));
+    String location = answer.headers().firstValue("Location").orElse("");
+    if (!location.startsWith(base) && !location.contains("code=")) {
+      throw new IllegalStateException("unexpected answer: " + answer.statusCode() + " " + location);
     }
-    Files.write(out, tokens);
+    if (!location.contains("code=")) { // the consent page, the first time: remember the decision
+      HttpResponse<String> page = browser.get(location);
+      Map<String, String> fields = new LinkedHashMap<>();
+      Matcher m = HIDDEN.matcher(page.body());
+      while (m.find()) {
+        fields.putIfAbsent(m.group(1), m.group(2).replace("&amp;", "&"));
+      }
+      String body =
+          form(fields)
+              + "&remember=true&"
+              + List.of(scope.split(" ")).stream()
+                  .map(s -> "scope=" + enc(s))
+                  .collect(Collectors.joining("&"));
+      location = browser.post("/oauth2/authorize", body).headers().firstValue("Location").orElseThrow();
+    }
+    String code = query(location).get("code");
+    if (code == null) {
+      throw new IllegalStateException("no code: " + location);
+    }
+    return browser.post(
+            "/oauth2/token",
+            form(
+                Map.of(
+                    "grant_type", "authorization_code",
+                    "code", code,
+                    "redirect_uri", redirect,
+                    "client_id", "sample-app",
+                    "code_verifier", verifier)))
+        .body();
   }
 
   static void logins(String base, int seconds, int connections) throws Exception {

@@ -42,6 +42,8 @@ final class BackendTokenClaims implements OAuth2TokenCustomizer<JwtEncodingConte
     // RFC 9068 §2.2.3: scope is one space-separated string (Spring puts a JSON array), as the
     // FHIR server reads it
     claims.claim("scope", String.join(" ", context.getAuthorizedScopes()));
+    // RFC 9068 §2.2: the client (Spring adds none; here it is also the subject)
+    claims.claim("client_id", context.getRegisteredClient().getClientId());
     claims.claims(
         c -> {
           Instant issuedAt = (Instant) c.get("iat");

@@ -1,5 +1,8 @@
 package org.careconnect.smart.auth.config;
 
+import jakarta.servlet.ServletException;
+import java.util.Map;
+import org.careconnect.smart.auth.availability.DatabaseUnavailable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -7,7 +10,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
-import java.util.Map;
 
 /**
  * Filter chain 3 of 3: the browser pages (login, consent, error). Form login with CSRF tokens;
@@ -34,7 +36,15 @@ class LoginSecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").failureHandler(failures))
+        .formLogin(form -> form.loginPage("/login").failureHandler(
+            (request, response, exception) -> {
+              // A user lookup that failed because the database is away is no failed login:
+              // thrown on, it becomes the 503 page (availability/DatabaseUnavailableFilter).
+              if (DatabaseUnavailable.causedBy(exception)) {
+                throw new ServletException("The database is unavailable", exception);
+              }
+              failures.onAuthenticationFailure(request, response, exception);
+            }))
         .headers(headers -> BrowserFraming.allowLauncherOnly(headers, properties));
     return http.build();
   }

@@ -38,6 +38,14 @@ class DemoData implements ApplicationRunner {
           "openid", "fhirUser", "profile", "launch", "launch/patient", "launch/encounter",
           "offline_access", "online_access",
           "patient/*.read", "patient/*.rs", "user/*.read", "user/*.rs");
+  /**
+   * The one demo client allowed the FHIR server's audit trail. Its own client, not a scope added
+   * to the app clients: an app a clinician or patient uses never holds careconnect/audit among
+   * its allowed scopes, and the audit scope is granted only when an ADMIN user signs in
+   * (authorize/AdminOnlyScopes), so for anyone else this client gets openid and fhirUser only.
+   */
+  static final String AUDIT_VIEWER = "audit-viewer";
+  static final List<String> AUDIT_VIEWER_SCOPES = List.of("openid", "fhirUser", "profile", "careconnect/audit");
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final UserAccounts users;
@@ -47,6 +55,7 @@ class DemoData implements ApplicationRunner {
   private final String clinicianPassword;
   private final String patientPassword;
   private final String confidentialSecret;
+  private final String auditViewerSecret;
   private final String sampleAppRedirect;
 
   DemoData(
@@ -57,6 +66,7 @@ class DemoData implements ApplicationRunner {
       @Value("${careconnect.auth.demo.clinician-password}") String clinicianPassword,
       @Value("${careconnect.auth.demo.patient-password}") String patientPassword,
       @Value("${careconnect.auth.demo.confidential-client-secret}") String confidentialSecret,
+      @Value("${careconnect.auth.demo.audit-viewer-client-secret}") String auditViewerSecret,
       @Value("${careconnect.auth.demo.sample-app-redirect-uri:" + SAMPLE_APP_REDIRECT + "}")
           String sampleAppRedirect) {
     this.users = users;
@@ -66,6 +76,7 @@ class DemoData implements ApplicationRunner {
     this.clinicianPassword = clinicianPassword;
     this.patientPassword = patientPassword;
     this.confidentialSecret = confidentialSecret;
+    this.auditViewerSecret = auditViewerSecret;
     this.sampleAppRedirect = sampleAppRedirect;
   }
 
@@ -84,6 +95,14 @@ class DemoData implements ApplicationRunner {
             encoder.encode(confidentialSecret),
             List.of(sampleAppRedirect),
             APP_SCOPES));
+    // Confidential: the audit trail says who read whose record, so its client keeps a secret.
+    client(
+        smartClients.confidentialApp(
+            AUDIT_VIEWER,
+            "CareConnect audit viewer (demo)",
+            encoder.encode(auditViewerSecret),
+            List.of(sampleAppRedirect),
+            AUDIT_VIEWER_SCOPES));
     // A native app holds no secret (RFC 8252 §8.4): public, so PKCE S256 is required.
     client(
         smartClients.publicApp(

@@ -20,6 +20,7 @@ class DemoSecretsGuard {
           "careconnect.auth.demo.clinician-password",
           "careconnect.auth.demo.patient-password",
           "careconnect.auth.demo.confidential-client-secret",
+          "careconnect.auth.demo.audit-viewer-client-secret",
           "careconnect.auth.demo.launcher-client-secret",
           "careconnect.auth.demo.backend-client-jwks",
           "careconnect.auth.demo.launcher-client-jwks",

@@ -55,6 +55,9 @@ final class SmartTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext
       // RFC 9068 §2.2.3: scope is one space-separated string (Spring puts a JSON array), as
       // the FHIR server reads it
       claims.claim("scope", String.join(" ", context.getAuthorizedScopes()));
+      // RFC 9068 §2.2: the client the token was issued to (Spring adds none); the FHIR server
+      // records it in its audit trail
+      claims.claim("client_id", context.getRegisteredClient().getClientId());
       users.fhirUser(authorization.getPrincipalName()).ifPresent(f -> claims.claim(FHIR_USER, f));
       LaunchContext launch = LaunchContext.of(authorization);
       if (launch.patient() != null) {

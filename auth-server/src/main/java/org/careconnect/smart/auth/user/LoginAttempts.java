@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Failed logins per username and client address: after maxFailures failures within the lockout
  * window that pair is refused for the lockout duration, without checking the password (so a
  * guesser also cannot burn CPU on password hashing). Keyed by username and address, so an
- * attacker elsewhere cannot lock the real user out. Counted in table {@code login_failure} (V50),
+ * attacker elsewhere cannot lock the real user out. Counted in table {@code login_failure} (V51),
  * so every node of a cluster enforces the same limit: with counters per node a guesser behind a
  * round-robin load balancer would get maxFailures tries on each node.
  */

@@ -96,6 +96,7 @@ class BackendServicesTest {
     JWTClaimsSet claims = verifier.process((String) body.get("access_token"), null);
     assertThat(claims.getAudience()).containsExactly(Fixtures.FHIR_BASE);
     assertThat(claims.getSubject()).isEqualTo(client.getClientId());
+    assertThat(claims.getStringClaim("client_id")).isEqualTo(client.getClientId());
     assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
         .isEqualTo(300_000L);
   }

@@ -43,11 +43,35 @@ class DemoProfileTest {
       server.getBean(DemoData.class).run(null); // a second start on the same database
       // clinician, patient1, patient2 and the admin (account/AdminBootstrap)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class)).isEqualTo(4);
-      // sample-app, confidential-app, native-app, smart-launcher (launch/LauncherDemoClient) and
-      // careconnect-backend (client/DemoBackendClient)
+      // sample-app, confidential-app, audit-viewer, native-app, smart-launcher
+      // (launch/LauncherDemoClient) and careconnect-backend (client/DemoBackendClient)
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_registered_client", Integer.class))
-          .isEqualTo(5);
+          .isEqualTo(6);
     }
+  }
+
+  @Test
+  void auditViewerIsTheOnlyDemoClientAllowedTheAuditScopeWhenDemoProfileActive() {
+    try (ConfigurableApplicationContext server = start("test", "demo")) {
+      RegisteredClientRepository clients = server.getBean(RegisteredClientRepository.class);
+      RegisteredClient auditViewer = clients.findByClientId("audit-viewer");
+      assertThat(auditViewer.getScopes())
+          .containsExactlyInAnyOrder("openid", "fhirUser", "profile", "careconnect/audit");
+      assertThat(auditViewer.getClientSecret()).startsWith("{bcrypt}");
+      assertThat(auditViewer.getClientAuthenticationMethods())
+          .doesNotContain(ClientAuthenticationMethod.NONE);
+      assertThat(auditViewer.getRedirectUris()).containsExactly("http://localhost:9200/index.html");
+      for (String other : List.of("sample-app", "confidential-app", "native-app", "smart-launcher", "careconnect-backend")) {
+        assertThat(clients.findByClientId(other).getScopes()).as(other).doesNotContain("careconnect/audit");
+      }
+    }
+  }
+
+  @Test
+  void refusesToStartWhenAuditViewerSecretConfiguredOutsideDemoProfile() {
+    assertThatThrownBy(() -> start("test", "--careconnect.auth.demo.audit-viewer-client-secret=secret").close())
+        .rootCause()
+        .hasMessageContaining("[careconnect.auth.demo.audit-viewer-client-secret]");
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Path;
 import org.careconnect.smart.auth.AuthServerApplication;
 import org.careconnect.smart.auth.support.Browser;
+import org.careconnect.smart.auth.support.MariaDbTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,8 +42,11 @@ class KeyPersistenceTest {
             "A signing key is stored encrypted but careconnect.auth.keys.encryption-key is not set");
   }
 
+  /** A database of the test's own: a file H2, or a fresh MariaDB one in the MariaDB suites. */
   private static String fileDatabase(Path dir) {
-    return "jdbc:h2:file:" + dir.resolve("auth") + ";MODE=MySQL;WRITE_DELAY=0";
+    return MariaDbTestDatabase.enabled()
+        ? MariaDbTestDatabase.freshDatabaseUrl("keys")
+        : "jdbc:h2:file:" + dir.resolve("auth") + ";MODE=MySQL;WRITE_DELAY=0";
   }
 
   private static ConfigurableApplicationContext start(String url, String kek) {
@@ -52,6 +56,8 @@ class KeyPersistenceTest {
         .run(
             "--server.port=0",
             "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + MariaDbTestDatabase.USERNAME,
+            "--spring.datasource.password=" + MariaDbTestDatabase.PASSWORD,
             "--careconnect.auth.keys.encryption-key=" + kek);
   }
 

@@ -16,6 +16,7 @@ import org.careconnect.smart.auth.support.SmartFlow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
 /** RFC 6749 §4.1.3-4.1.4 and §5 with SMART 2.2's token response. */
 @AuthServerIntegrationTest
@@ -28,7 +29,8 @@ class TokenEndpointTest {
 
   @Test
   void smartTokenResponseWhenPatientExchangesCode() throws Exception {
-    SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
+    RegisteredClient client = fixtures.publicClient();
+    SmartFlow flow = new SmartFlow(new Browser(port), client);
     String code = flow.code(fixtures.patient("pat-42"), SCOPE);
     HttpResponse<String> response = flow.exchange(code);
 
@@ -54,6 +56,8 @@ class TokenEndpointTest {
     assertThat(accessToken.getJWTClaimsSet().getAudience()).containsExactly(Fixtures.FHIR_BASE);
     assertThat(accessToken.getJWTClaimsSet().getClaim("patient")).isEqualTo("pat-42");
     assertThat(accessToken.getJWTClaimsSet().getClaim("fhirUser")).isEqualTo("Patient/pat-42");
+    // RFC 9068 §2.2: the client, which the FHIR server's audit trail records
+    assertThat(accessToken.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo(client.getClientId());
     // RFC 9068 §2.2.3: one space-separated string (the FHIR server refuses a JSON array)
     assertThat(accessToken.getJWTClaimsSet().getClaim("scope")).isInstanceOf(String.class);
     assertThat(accessToken.getJWTClaimsSet().getStringClaim("scope").split(" "))

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwksRefetchInterval a token with an unknown {@code kid} refetches the JWKS at most this often
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param allowedOrigins browser origins allowed by CORS
+ * @param tokenCacheSize verified tokens remembered until they expire ({@link VerifiedTokens}); 0: none
  */
 @ConfigurationProperties("careconnect.fhir.security")
 record SecurityProperties(
@@ -26,4 +27,5 @@ record SecurityProperties(
     String audience,
     Duration jwksRefetchInterval,
     Duration clockSkew,
-    List<String> allowedOrigins) {}
+    List<String> allowedOrigins,
+    int tokenCacheSize) {}

@@ -35,6 +35,7 @@ public final class AuthorizationCodeFlow {
   public static final String REDIRECT_URI = "http://localhost:9200/index.html";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern HIDDEN = Pattern.compile("name=\"(state|client_id)\" value=\"([^\"]+)\"");
+  private static final Pattern OFFERED_SCOPE = Pattern.compile("<input type=\"checkbox\" name=\"scope\"[^>]* value=\"([^\"]+)\"");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,7 +58,7 @@ public final class AuthorizationCodeFlow {
 
   /**
    * Logs {@code username} in, asks for {@code scope} with audience {@code aud}, approves every
-   * scope on the consent page and exchanges the code: the token response.
+   * scope the consent page offers and exchanges the code: the token response.
    *
    * @param clientSecret null for the public client (PKCE only), else HTTP Basic
    */
@@ -85,7 +86,14 @@ public final class AuthorizationCodeFlow {
     while (hidden.find()) {
       consent.putIfAbsent(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
     }
-    consent.put("scope", List.of(scope.split(" ")));
+    // What a browser sends with every box left ticked: the scopes the page offers, i.e. those the
+    // server negotiated (a scope the client or the user may not have is not on the page at all).
+    List<String> offered = new ArrayList<>();
+    Matcher box = OFFERED_SCOPE.matcher(consentPage.body());
+    while (box.find()) {
+      offered.add(box.group(1).replace("&amp;", "&"));
+    }
+    consent.put("scope", offered);
     HttpResponse<String> toApp = expect(302, post(issuer + "/oauth2/authorize", consent, null), "consent");
     String code = query(location(toApp)).get("code");
     if (code == null) {

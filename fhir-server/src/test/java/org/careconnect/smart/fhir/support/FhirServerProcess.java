@@ -2,6 +2,7 @@ package org.careconnect.smart.fhir.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class FhirServerProcess implements AutoCloseable {
   private final Path dataDir;
   private final List<String> extraArgs;
   private final boolean secured;
+  private String mariaDbUrl;
   private Process process;
   private int port;
 
@@ -39,6 +41,13 @@ public final class FhirServerProcess implements AutoCloseable {
     return new FhirServerProcess(dataDir, true, port, extraArgs);
   }
 
+  /** Security off, with the mysql profile on the given MariaDB database (the outage tests). */
+  public static FhirServerProcess onMariaDb(Path dataDir, String jdbcUrl, String... extraArgs) {
+    FhirServerProcess server = new FhirServerProcess(dataDir, false, 0, extraArgs);
+    server.mariaDbUrl = jdbcUrl;
+    return server;
+  }
+
   /** Starts the server and waits until it answers /metadata. */
   public FhirServerProcess start() throws IOException, InterruptedException {
     if (!secured) {
@@ -47,19 +56,48 @@ public final class FhirServerProcess implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of(
         "--server.port=" + port,
         "--server.address=127.0.0.1",
-        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
-            + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"),
         "--logging.level.root=WARN"));
+    args.addAll(databaseArgs());
     if (!secured) {
       // The restart and crash tests check durability of the API, not its security.
       args.add("--careconnect.fhir.security.enabled=false");
     }
     args.addAll(extraArgs);
+    Files.createDirectories(dataDir);
     Path log = dataDir.resolve("server.log");
     process = JarProcess.start("fhir.server.jar", "-Xmx512m", args, log);
     // bounded, generous: the machine may be loaded
     JarProcess.awaitReady(process, URI.create(base() + "/metadata"), Duration.ofMinutes(3), log);
     return this;
+  }
+
+  /**
+   * The test's own database: a file H2 in its data directory, or, in the MariaDB suites, a fresh
+   * MariaDB database (mysql profile) whose name is kept in the data directory, so a restart on
+   * the same directory finds the same data.
+   */
+  private List<String> databaseArgs() throws IOException {
+    if (mariaDbUrl != null) {
+      return mysqlProfile(mariaDbUrl);
+    }
+    if (!MariaDbTestDatabase.enabled()) {
+      return List.of("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("fhir").toAbsolutePath()
+          + ";MODE=MySQL" + System.getProperty("fhir.test.h2.durability", ";WRITE_DELAY=0;MAX_COMPACT_TIME=30000"));
+    }
+    Path urlFile = dataDir.resolve("mariadb-url");
+    if (!Files.exists(urlFile)) {
+      Files.createDirectories(dataDir);
+      Files.writeString(urlFile, MariaDbTestDatabase.freshDatabaseUrl("fhir_process"));
+    }
+    return mysqlProfile(Files.readString(urlFile));
+  }
+
+  private static List<String> mysqlProfile(String jdbcUrl) {
+    return List.of(
+        "--spring.profiles.active=mysql",
+        "--spring.datasource.url=" + jdbcUrl,
+        "--spring.datasource.username=" + MariaDbTestDatabase.USERNAME,
+        "--spring.datasource.password=" + MariaDbTestDatabase.PASSWORD);
   }
 
   public int port() {

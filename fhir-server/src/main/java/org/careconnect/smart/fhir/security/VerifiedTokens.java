@@ -1,0 +1,78 @@
+package org.careconnect.smart.fhir.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Tokens already verified, so that an app's every request does not pay the signature check and
+ * the claim and scope parsing again (docs/benchmarks.md, "Security overhead": the largest share
+ * of the enforcement's cost). Keyed by the SHA-256 of the token string: the same bytes the
+ * verifier accepted, and only 32 bytes kept per token, never the token itself. An entry lives
+ * until the token's {@code exp} plus the clock skew, exactly as long as the verifier would accept
+ * it, and never after: a hit is checked against the clock again. Only successes are kept; a
+ * refused token is verified (and refused) every time. Bounded: {@code maxTokens} entries, the
+ * least used evicted first; 0 turns the cache off.
+ *
+ * <p>What this gives up: a key withdrawn from the authorisation server's JWKS stops new tokens at
+ * once, but tokens verified before keep working until they expire (at most an hour). The JWKS is
+ * cached for five minutes anyway, and JWT access tokens are not revocable at the resource server
+ * without introspection.
+ */
+final class VerifiedTokens {
+
+  private final Cache<ByteBuffer, SmartAccess> cache;
+  private final Duration clockSkew;
+  private final Clock clock;
+
+  VerifiedTokens(long maxTokens, Duration clockSkew, Clock clock) {
+    this.clockSkew = clockSkew;
+    this.clock = clock;
+    this.cache = maxTokens <= 0 ? null : Caffeine.newBuilder()
+        .maximumSize(maxTokens)
+        .expireAfter(Expiry.<ByteBuffer, SmartAccess>creating((key, access) -> lifetimeLeft(access)))
+        .build();
+  }
+
+  /** The cached access of this token, or {@code verifier}'s verdict on it (kept if it passed). */
+  SmartAccess verify(String token, Function<String, SmartAccess> verifier) {
+    if (cache == null) {
+      return verifier.apply(token);
+    }
+    ByteBuffer key = ByteBuffer.wrap(sha256(token));
+    SmartAccess known = cache.getIfPresent(key);
+    if (known != null && stillValid(known)) {
+      return known;
+    }
+    SmartAccess verified = verifier.apply(token); // throws for a refused token: nothing kept
+    if (stillValid(verified)) {
+      cache.put(key, verified);
+    }
+    return verified;
+  }
+
+  private boolean stillValid(SmartAccess access) {
+    Duration left = lifetimeLeft(access);
+    return !left.isNegative() && !left.isZero();
+  }
+
+  private Duration lifetimeLeft(SmartAccess access) {
+    return Duration.between(Instant.now(clock), access.expiresAt().plus(clockSkew));
+  }
+
+  private static byte[] sha256(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.careconnect.smart.fhir.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.careconnect.smart.scope.ScopeSet;
+import org.junit.jupiter.api.Test;
+
+/** Verified tokens are remembered until exp plus the skew, and refused ones never. */
+class VerifiedTokensTest {
+
+  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  static final Duration SKEW = Duration.ofSeconds(60);
+
+  MovableClock clock = new MovableClock(NOW);
+  List<String> verifiedAfresh = new ArrayList<>();
+
+  @Test
+  void sameTokenWhenVerifiedBeforeThenNotVerifiedAgain() {
+    VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
+
+    SmartAccess first = tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+    SmartAccess second = tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+
+    assertThat(second).isSameAs(first);
+    assertThat(verifiedAfresh).containsExactly("a.b.c");
+  }
+
+  @Test
+  void otherTokenWhenOneDiffersInOneCharacterThenVerifiedAfresh() {
+    VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
+    tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+
+    assertThatThrownBy(() -> tokens.verify("a.b.d", refusing()))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    assertThat(verifiedAfresh).containsExactly("a.b.c", "a.b.d");
+  }
+
+  @Test
+  void refusedTokenWhenPresentedAgainThenVerifiedAndRefusedAgain() {
+    VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
+
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> tokens.verify("x.y.z", refusing()))
+          .isInstanceOf(TokenVerifier.InvalidTokenException.class)
+          .hasMessage("The access token was refused: Expired JWT");
+    }
+    assertThat(verifiedAfresh).containsExactly("x.y.z", "x.y.z");
+  }
+
+  @Test
+  void rememberedTokenWhenPastExpiryAndSkewThenVerifiedAfreshAndRefused() {
+    VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
+    tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+
+    clock.now = NOW.plusSeconds(300).plus(SKEW).minusMillis(1);
+    tokens.verify("a.b.c", refusing()); // still inside exp + skew: remembered
+    clock.now = NOW.plusSeconds(300).plus(SKEW);
+
+    assertThatThrownBy(() -> tokens.verify("a.b.c", refusing()))
+        .hasMessage("The access token was refused: Expired JWT");
+    assertThat(verifiedAfresh).containsExactly("a.b.c", "a.b.c");
+  }
+
+  @Test
+  void cacheWhenSizeZeroThenEveryRequestVerified() {
+    VerifiedTokens tokens = new VerifiedTokens(0, SKEW, clock);
+
+    tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+    tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+
+    assertThat(verifiedAfresh).containsExactly("a.b.c", "a.b.c");
+  }
+
+  private Function<String, SmartAccess> accepting(Instant expiresAt) {
+    return token -> {
+      verifiedAfresh.add(token);
+      return new SmartAccess("jti-" + token, "app", "user", null, null, null, ScopeSet.parse("user/*.rs"), expiresAt);
+    };
+  }
+
+  private Function<String, SmartAccess> refusing() {
+    return token -> {
+      verifiedAfresh.add(token);
+      throw new TokenVerifier.InvalidTokenException("The access token was refused: Expired JWT");
+    };
+  }
+
+  static final class MovableClock extends Clock {
+    Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# What SMART enforcement costs (issue 4: at most 10 %): the same read and search workloads as
+# scripts/bench/fhir-server.sh against two FHIR servers of the same build, same heap, same demo
+# data (one database loaded, then copied), one with security on (tokens from the real
+# authorisation server) and one with CARECONNECT_FHIR_SECURITY_ENABLED=false, all in one run.
+#
+#   bash scripts/bench/security-overhead.sh                  # 1,000 patients, 3 rounds
+#   ROUNDS=5 DURATION=10s bash scripts/bench/security-overhead.sh
+#   DATA_DIR=/tmp/ccs-secbench bash ...                      # keep (and reuse) the loaded database
+#
+# Noise: the machine is shared, so each workload runs as on/off pairs back to back, the order
+# alternating from round to round, and the table gives the medians over ROUNDS; besides req/s
+# and p99 it gives each server's CPU time per request (from /proc), which depends far less on the
+# neighbours. Tokens: a backend-services token (system/*.rs, scripts/backend-token.sh, fetched
+# again before each run: it lives 5 minutes) and a patient-scoped token of patient1 (sample-app,
+# authorization-code flow, launch/patient patient/*.rs) for the patient's own read and search.
+# Both servers audit every request (the audit filter does not depend on security), so the
+# difference is token checks, scope rules, search narrowing and the granular-scope consent.
+#
+# Bounded: every wrk run lasts DURATION (default 10 s; warm-up WARMUP, 5 s, once per workload and
+# server) with CONNECTIONS (16) connections, only against 127.0.0.1; every server is stopped at
+# the end, whatever happens. JAVA_OPTS defaults to the project's small heap (README).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PATIENTS="${PATIENTS:-1000}"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-5s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+AUTH_PORT="${AUTH_PORT:-19000}"
+ON_PORT="${ON_PORT:-18082}"
+OFF_PORT="${OFF_PORT:-18081}"
+FHIR_JAR="${FHIR_JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
+AUTH_JAR="${AUTH_JAR:-auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+# JFR=1: a flight recording of the secured server (DATA_DIR/on.jfr), for profiling.
+JFR_OPTS=()
+DB_OPTIONS=";MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000"
+DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-secbench.XXXXXX)}"
+mkdir -p "$DATA_DIR/on" "$DATA_DIR/off"
+[ -n "${JFR:-}" ] && JFR_OPTS=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=${DATA_DIR}/on.jfr,settings=profile")
+ISSUER="http://127.0.0.1:${AUTH_PORT}"
+ON_BASE="http://127.0.0.1:${ON_PORT}/fhir/STU3"
+OFF_BASE="http://127.0.0.1:${OFF_PORT}/fhir/STU3"
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+[ -f "$FHIR_JAR" ] && [ -f "$AUTH_JAR" ] || mvn -B -ntp -pl fhir-server,auth-server -am -DskipTests package
+for port in "$AUTH_PORT" "$ON_PORT" "$OFF_PORT"; do
+  if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:${port}/"; then
+    echo "port ${port} is in use: set AUTH_PORT, ON_PORT, OFF_PORT" >&2
+    exit 1
+  fi
+done
+
+PIDS=()
+stop_all() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done; }
+trap stop_all EXIT
+
+start_fhir() { # on|off port [args...]
+  local face=$1 port=$2
+  shift 2
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  MALLOC_ARENA_MAX=2 SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
+    java $JAVA_OPTS "$@" -jar "$FHIR_JAR" --server.port="$port" --server.address=127.0.0.1 \
+    --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/${face}/fhir${DB_OPTIONS}" \
+    >> "${DATA_DIR}/${face}/server.log" 2>&1 &
+  PIDS+=($!)
+}
+await() { # url pid log
+  until curl -fs -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { tail -40 "$3"; exit 1; }
+    sleep 0.2
+  done
+}
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
+echo "== Data: ${DATA_DIR}; patients: ${PATIENTS}; ${ROUNDS} rounds of ${DURATION}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ ! -f "${DATA_DIR}/off/fhir.mv.db" ]; then
+  echo "== Loading the demo population once (progress in ${DATA_DIR}/off/server.log)"
+  start_fhir off "$OFF_PORT" -Dcareconnect.fhir.security.enabled=false
+  until grep -q "Demo data loaded\|Demo data: the store already" "${DATA_DIR}/off/server.log"; do
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -40 "${DATA_DIR}/off/server.log"; exit 1; }
+    sleep 2
+  done
+  stop_all
+  PIDS=()
+  rm -f "${DATA_DIR}/on/fhir.mv.db"
+fi
+# the same data on both sides
+[ -f "${DATA_DIR}/on/fhir.mv.db" ] || cp "${DATA_DIR}/off/fhir.mv.db" "${DATA_DIR}/on/fhir.mv.db"
+
+echo "== Starting the authorisation server and both FHIR servers"
+rm -rf "${DATA_DIR}/auth"
+SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$ISSUER" AUTH_FHIR_BASE_URLS="$ON_BASE" \
+  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth/auth;MODE=MySQL" \
+  java -Xmx256m -XX:+UseSerialGC -jar "$AUTH_JAR" --server.port="$AUTH_PORT" --server.address=127.0.0.1 \
+  > "${DATA_DIR}/auth-server.log" 2>&1 &
+PIDS+=($!)
+AUTH_PID=$!
+start_fhir off "$OFF_PORT" -Dcareconnect.fhir.security.enabled=false
+OFF_PID=${PIDS[-1]}
+start_fhir on "$ON_PORT" "${JFR_OPTS[@]}" \
+  -Dcareconnect.fhir.security.issuer="$ISSUER" \
+  -Dcareconnect.fhir.security.jwks-uri="${ISSUER}/oauth2/jwks" \
+  -Dcareconnect.fhir.security.smart-configuration-uri="${ISSUER}/.well-known/smart-configuration" \
+  -Dcareconnect.fhir.security.audience="$ON_BASE"
+ON_PID=${PIDS[-1]}
+await "${ISSUER}/actuator/health/readiness" "$AUTH_PID" "${DATA_DIR}/auth-server.log"
+await "http://127.0.0.1:${OFF_PORT}/actuator/health/readiness" "$OFF_PID" "${DATA_DIR}/off/server.log"
+await "http://127.0.0.1:${ON_PORT}/actuator/health/readiness" "$ON_PID" "${DATA_DIR}/on/server.log"
+
+backend_token() {
+  TOKEN_URL="${ISSUER}/oauth2/token" SCOPE='system/*.rs' bash scripts/backend-token.sh | json 'd["access_token"]'
+}
+PATIENT_TOKEN=$(java scripts/bench/AuthBenchClient.java access-token "$ISSUER" "$ON_BASE" \
+  patient1 patient-demo-password "openid fhirUser launch/patient patient/*.rs")
+OWN=demo-pat-1
+TOKEN_PATIENT=$(echo "$PATIENT_TOKEN" | python3 -c 'import base64,json,sys; p=sys.stdin.read().split(".")[1]; print(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))).get("patient"))')
+[ "$TOKEN_PATIENT" = "$OWN" ] || { echo "the patient token is for ${TOKEN_PATIENT}, not ${OWN}" >&2; exit 1; }
+
+# The sample: a fixed demo patient, as in scripts/bench/fhir-server.sh
+SAMPLE=$(curl -fs "${OFF_BASE}/Patient?_id=demo-pat-$(( (PATIENTS + 1) / 2 ))")
+PATIENT_ID=$(echo "$SAMPLE" | json 'd["entry"][0]["resource"]["id"]')
+NHS=$(echo "$SAMPLE" | json '[i["value"] for i in d["entry"][0]["resource"]["identifier"] if i["system"].endswith("nhs-number")][0]')
+FAMILY=$(echo "$SAMPLE" | json 'd["entry"][0]["resource"]["name"][0]["family"]')
+echo "sample patient: ${PATIENT_ID} (NHS ${NHS}, ${FAMILY}); patient token of ${OWN}"
+
+# name | token kind | path (relative to the base)
+WORKLOADS=(
+  "Patient read by id|backend|/Patient/${PATIENT_ID}"
+  "Patient search by identifier|backend|/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}"
+  "Patient search by family|backend|/Patient?family=${FAMILY}&_count=20"
+  "Observation search by patient+category|backend|/Observation?patient=${PATIENT_ID}&category=vital-signs&_count=20"
+  "own Patient read (patient token)|patient|/Patient/${OWN}"
+  "own Observation search (patient token)|patient|/Observation?category=vital-signs&_count=20"
+)
+RESULTS="${DATA_DIR}/results.tsv"
+: > "$RESULTS"
+
+measure() { # face name token path round
+  local face=$1 name=$2 token=$3 path=$4 round=$5 base pid
+  if [ "$face" = on ]; then base=$ON_BASE; pid=$ON_PID; else base=$OFF_BASE; pid=$OFF_PID; fi
+  # the patient's own search without a patient parameter is narrowed by the token on the
+  # secured side; the open side is given the same query explicitly
+  [ "$face" = off ] && [[ "$path" == /Observation\?category* ]] && path="${path}&patient=${OWN}"
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
+  [ "$face" = on ] && args+=(-H "Authorization: Bearer ${token}")
+  local cpu0 cpu1 out
+  cpu0=$(cpu_ms "$pid")
+  out=$(wrk "${args[@]}" "${base}${path}")
+  cpu1=$(cpu_ms "$pid")
+  local rps p99 requests non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  requests=$(echo "$out" | awk '/requests in/{print $1}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$face" "$round" "$rps" "$p99" \
+    "$(awk -v c=$(( cpu1 - cpu0 )) -v n="$requests" 'BEGIN{printf "%.3f", n ? c / n : 0}')" "${non2xx:-0}" >> "$RESULTS"
+  printf '  round %s %-3s %-42s %9s req/s  p99 %8s  non-2xx %s\n' "$round" "$face" "$name" "$rps" "$p99" "${non2xx:-0}"
+}
+
+echo "== Warming both servers on every workload (${WARMUP} each)"
+TOKEN=$(backend_token)
+for workload in "${WORKLOADS[@]}"; do
+  IFS='|' read -r name kind path <<< "$workload"
+  token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
+  off_path=$path; [[ "$path" == /Observation\?category* ]] && off_path="${path}&patient=${OWN}"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${OFF_BASE}${off_path}" > /dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
+  # a wrong answer would measure the wrong thing: both sides must answer 200
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "${OFF_BASE}${off_path}")" = 200 ] \
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "${ON_BASE}${path}")" = 200 ] \
+    || { echo "workload ${name} does not answer 200 on both servers" >&2; exit 1; }
+done
+
+echo "== Measuring: ${ROUNDS} rounds, on/off pairs in alternating order"
+for round in $(seq 1 "$ROUNDS"); do
+  for workload in "${WORKLOADS[@]}"; do
+    IFS='|' read -r name kind path <<< "$workload"
+    TOKEN=$(backend_token) # a backend token lives 5 minutes
+    token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
+    if (( round % 2 )); then order=(off on); else order=(on off); fi
+    for face in "${order[@]}"; do
+      measure "$face" "$name" "$token" "$path" "$round"
+    done
+  done
+done
+
+echo
+echo "Medians over ${ROUNDS} rounds; overhead = 1 - on/off of req/s, and on/off - 1 of CPU per request"
+python3 - "$RESULTS" <<'PY'
+import statistics, sys
+from collections import OrderedDict
+rows = OrderedDict()
+def ms(v):
+    for unit, f in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if v.endswith(unit):
+            return float(v[:-len(unit)]) * f
+    return float(v)
+for line in open(sys.argv[1]):
+    name, face, rnd, rps, p99, cpu, non2xx = line.rstrip("\n").split("\t")
+    r = rows.setdefault(name, {"on": [], "off": [], "bad": 0})
+    r[face].append((float(rps), ms(p99), float(cpu)))
+    r["bad"] += int(non2xx)
+print("| workload | req/s off | req/s on | req/s overhead | p99 off | p99 on | CPU ms/req off | CPU ms/req on | CPU overhead | non-2xx |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for name, r in rows.items():
+    med = lambda face, i: statistics.median(x[i] for x in r[face])
+    off_rps, on_rps = med("off", 0), med("on", 0)
+    off_cpu, on_cpu = med("off", 2), med("on", 2)
+    print(f"| {name} | {off_rps:,.0f} | {on_rps:,.0f} | {100 * (1 - on_rps / off_rps):+.1f} % | "
+          f"{med('off', 1):.1f} ms | {med('on', 1):.1f} ms | {off_cpu:.3f} | {on_cpu:.3f} | "
+          f"{100 * (on_cpu / off_cpu - 1):+.1f} % | {r['bad']} |")
+PY
+echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw figures: ${RESULTS}"
