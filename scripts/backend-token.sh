@@ -15,7 +15,11 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 demo="$here/auth-server/src/main/resources/demo"
-TOKEN_URL="${TOKEN_URL:-http://localhost:9000/oauth2/token}"
+TOKEN_URL="${TOKEN_URL:-${CARECONNECT_AUTH_URL:-http://localhost:9000}/oauth2/token}"
+# an https token endpoint of the demo stack is certified by the demo CA (scripts/demo-tls.sh)
+CA_FILE="${CA_FILE:-$here/data/tls/ca.crt}"
+CA_ARGS=()
+if [[ "$TOKEN_URL" == https://* && -f "$CA_FILE" ]]; then CA_ARGS=(--cacert "$CA_FILE"); fi
 CLIENT_ID="${CLIENT_ID:-careconnect-backend}"
 KEY="${KEY:-$demo/careconnect-backend.DEMO-ONLY.private-key.pem}"
 KID="${KID:-$(sed -n 's/.*"kid": *"\([^"]*\)".*/\1/p' "$demo/careconnect-backend.jwks.json" | head -1)}"
@@ -39,7 +43,7 @@ claims="$(printf '{"iss":"%s","sub":"%s","aud":"%s","exp":%d,"jti":"%s"}' \
   "$CLIENT_ID" "$CLIENT_ID" "$TOKEN_URL" "$((now + 240))" "$(openssl rand -hex 16)" | b64url)"
 signature="$(printf '%s.%s' "$header" "$claims" | openssl dgst "$digest" -sign "$KEY" -binary | b64url)"
 
-curl -sS "$TOKEN_URL" \
+curl -sS "${CA_ARGS[@]}" "$TOKEN_URL" \
   --data-urlencode grant_type=client_credentials \
   --data-urlencode "scope=$SCOPE" \
   --data-urlencode client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 
 /**
  * The client's HTTP calls (JSON in, JSON out) with bounded waits, each failure a FlowFailure
@@ -23,11 +24,17 @@ final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  private final HttpClient client;
+
+  /** {@code tls}: whom an https server must chain to ({@link CaTrust}). */
+  Http(SSLContext tls) {
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .sslContext(tls)
+            .build();
+  }
 
   /** GET with {@code Accept: application/json}, and a bearer token when one is given. */
   JsonNode getJson(URI uri, String bearer, String step) throws FlowFailure {

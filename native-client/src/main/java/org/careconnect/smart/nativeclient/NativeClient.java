@@ -49,7 +49,7 @@ public final class NativeClient {
   }
 
   private static PatientSummary flow(Options options, PrintStream out) throws FlowFailure, InterruptedException {
-    Http http = new Http();
+    Http http = new Http(CaTrust.of(options.caFile()));
     SmartConfiguration config = SmartConfiguration.discover(http, options.fhirBase());
     out.println("Authorization endpoint: " + config.authorizationEndpoint());
 

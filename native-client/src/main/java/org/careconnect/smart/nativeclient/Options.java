@@ -1,5 +1,7 @@
 package org.careconnect.smart.nativeclient;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -8,7 +10,7 @@ import java.util.Map;
  * The client's settings: each a command-line flag, else an environment variable, else its
  * default (the demo stack on this machine). Declared here once, documented in the README.
  */
-record Options(String fhirBase, String clientId, String scope, Duration timeout, boolean openBrowser) {
+record Options(String fhirBase, String clientId, String scope, Duration timeout, boolean openBrowser, Path caFile) {
 
   static final String DEFAULT_FHIR_BASE = "http://localhost:8080/fhir/STU3";
   static final String DEFAULT_CLIENT_ID = "native-app";
@@ -25,6 +27,8 @@ record Options(String fhirBase, String clientId, String scope, Duration timeout,
         --timeout T        how long to wait for the browser: seconds or ISO-8601 such as PT2M
                            (env SMART_TIMEOUT, default %d s)
         --no-browser       only print the URL, do not open a browser (env SMART_NO_BROWSER=true)
+        --ca-file PEM      trust only these CAs for https, e.g. the demo CA data/tls/ca.crt
+                           (env SMART_CA_FILE, default the JDK's CAs)
         --help             this text
       """
           .formatted(DEFAULT_FHIR_BASE, DEFAULT_CLIENT_ID, DEFAULT_SCOPE, DEFAULT_TIMEOUT.toSeconds());
@@ -42,12 +46,13 @@ record Options(String fhirBase, String clientId, String scope, Duration timeout,
     String scope = env.getOrDefault("SMART_SCOPE", DEFAULT_SCOPE);
     String timeout = env.getOrDefault("SMART_TIMEOUT", String.valueOf(DEFAULT_TIMEOUT.toSeconds()));
     boolean openBrowser = !"true".equalsIgnoreCase(env.get("SMART_NO_BROWSER"));
+    String caFile = env.get("SMART_CA_FILE");
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       switch (flag) {
         case "--no-browser" -> openBrowser = false;
         case "--help", "-h" -> throw new UsageException(null);
-        case "--fhir-base", "--client-id", "--scope", "--timeout" -> {
+        case "--fhir-base", "--client-id", "--scope", "--timeout", "--ca-file" -> {
           if (i + 1 >= args.length) {
             throw new UsageException(flag + " needs a value");
           }
@@ -56,6 +61,7 @@ record Options(String fhirBase, String clientId, String scope, Duration timeout,
             case "--fhir-base" -> fhirBase = value;
             case "--client-id" -> clientId = value;
             case "--scope" -> scope = value;
+            case "--ca-file" -> caFile = value;
             default -> timeout = value;
           }
         }
@@ -68,7 +74,11 @@ record Options(String fhirBase, String clientId, String scope, Duration timeout,
     if (clientId.isBlank() || scope.isBlank()) {
       throw new UsageException("--client-id and --scope must not be empty");
     }
-    return new Options(SmartConfiguration.stripSlash(fhirBase), clientId, scope.trim(), duration(timeout), openBrowser);
+    if (caFile != null && !Files.isReadable(Path.of(caFile))) {
+      throw new UsageException("--ca-file is not a readable file: " + caFile);
+    }
+    return new Options(SmartConfiguration.stripSlash(fhirBase), clientId, scope.trim(), duration(timeout), openBrowser,
+        caFile == null ? null : Path.of(caFile));
   }
 
   private static Duration duration(String value) throws UsageException {

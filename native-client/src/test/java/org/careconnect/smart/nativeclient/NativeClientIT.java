@@ -106,6 +106,6 @@ class NativeClientIT {
     Map<String, Object> token = new AuthorizationCodeFlow(auth.issuer()).token("patient1", PATIENT_PASSWORD,
         "sample-app", null, "openid launch/patient patient/Patient.rs", base);
     TokenResponse response = new TokenResponse((String) token.get("access_token"), id, "", 0, false);
-    return PatientReader.read(new Http(), base, response);
+    return PatientReader.read(new Http(CaTrust.of(null)), base, response);
   }
 }

@@ -15,7 +15,7 @@ class OptionsTest {
 
     assertThat(options)
         .isEqualTo(new Options("http://localhost:8080/fhir/STU3", "native-app",
-            "openid fhirUser launch/patient patient/*.rs offline_access", Duration.ofMinutes(5), true));
+            "openid fhirUser launch/patient patient/*.rs offline_access", Duration.ofMinutes(5), true, null));
   }
 
   @Test
@@ -41,5 +41,7 @@ class OptionsTest {
         .hasMessage("unknown option --secret");
     assertThatThrownBy(() -> Options.parse(new String[] {"--fhir-base", "localhost:8080"}, Map.of()))
         .hasMessage("--fhir-base must be an http(s) URL: localhost:8080");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--ca-file", "/no/such/ca.crt"}, Map.of()))
+        .hasMessage("--ca-file is not a readable file: /no/such/ca.crt");
   }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.careconnect.smart.auth.tls.OutboundTrust;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -27,10 +30,15 @@ class FhirPatientSearch {
   private final int maxResults;
 
   FhirPatientSearch(
-      RestClient.Builder builder, PickerProperties properties, FhirServiceToken serviceToken) {
-    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-    requests.setConnectTimeout(properties.timeout());
-    requests.setReadTimeout(properties.timeout());
+      RestClient.Builder builder,
+      PickerProperties properties,
+      FhirServiceToken serviceToken,
+      OutboundTrust trust) {
+    // an https FHIR base must be certified by a CA of careconnect.tls.client-bundle (or the JDK's)
+    ClientHttpRequestFactorySettings settings = ClientHttpRequestFactorySettings.defaults()
+        .withTimeouts(properties.timeout(), properties.timeout())
+        .withSslBundle(trust.bundle().orElse(null));
+    ClientHttpRequestFactory requests = ClientHttpRequestFactoryBuilder.simple().build(settings);
     String base = properties.fhirBaseUrl().toString();
     this.fhir =
         builder

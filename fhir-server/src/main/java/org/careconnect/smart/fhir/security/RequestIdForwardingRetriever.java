@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
+import javax.net.ssl.SSLSocketFactory;
 import org.careconnect.smart.fhir.operations.RequestIds;
 
 /**
@@ -12,8 +13,9 @@ import org.careconnect.smart.fhir.operations.RequestIds;
  */
 final class RequestIdForwardingRetriever extends DefaultResourceRetriever {
 
-  RequestIdForwardingRetriever(int connectTimeout, int readTimeout, int sizeLimit) {
-    super(connectTimeout, readTimeout, sizeLimit);
+  /** {@code tls}: the sockets that trust the configured CA for https JWKS URLs. */
+  RequestIdForwardingRetriever(int connectTimeout, int readTimeout, int sizeLimit, SSLSocketFactory tls) {
+    super(connectTimeout, readTimeout, sizeLimit, true, tls);
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.careconnect.smart.fhir.search.SearchParameterRegistry;
 import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.careconnect.smart.fhir.server.PagingBinding;
 import org.careconnect.smart.fhir.store.ResourceStores;
+import org.careconnect.smart.fhir.tls.OutboundTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -53,8 +54,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  TokenVerifier tokenVerifier(SecurityProperties properties) {
-    return new TokenVerifier(properties);
+  TokenVerifier tokenVerifier(SecurityProperties properties, OutboundTls tls) {
+    return new TokenVerifier(properties, tls.sslContext());
   }
 
   @Bean
@@ -70,9 +71,10 @@ class SecurityConfiguration {
 
   /** Exact mapping: wins over HAPI's {@code /fhir/STU3/*} (Servlet 6.0 §12.2). */
   @Bean
-  ServletRegistrationBean<SmartConfigurationServlet> smartConfigurationServlet(SecurityProperties properties) {
+  ServletRegistrationBean<SmartConfigurationServlet> smartConfigurationServlet(
+      SecurityProperties properties, OutboundTls tls) {
     ServletRegistrationBean<SmartConfigurationServlet> registration = new ServletRegistrationBean<>(
-        new SmartConfigurationServlet(properties.smartConfigurationUri(), Clock.systemUTC()),
+        new SmartConfigurationServlet(properties.smartConfigurationUri(), Clock.systemUTC(), tls.sslContext()),
         "/fhir/STU3" + SmartConfigurationServlet.PATH);
     registration.setName("smart-configuration");
     return registration;

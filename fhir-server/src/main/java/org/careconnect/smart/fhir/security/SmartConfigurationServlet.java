@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import java.time.Instant;
 import org.careconnect.smart.fhir.operations.RequestIds;
 import org.slf4j.Logger;
@@ -28,14 +29,16 @@ class SmartConfigurationServlet extends HttpServlet {
   static final Duration TTL = Duration.ofMinutes(5);
   private static final Logger log = LoggerFactory.getLogger(SmartConfigurationServlet.class);
 
-  private final transient HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final transient HttpClient http;
   private final URI source;
   private final transient Clock clock;
   private transient volatile Cached cached;
 
-  SmartConfigurationServlet(String source, Clock clock) {
+  /** {@code tls}: whom an https source must be certified by (careconnect.tls.client-bundle). */
+  SmartConfigurationServlet(String source, Clock clock, SSLContext tls) {
     this.source = URI.create(source);
     this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).sslContext(tls).build();
   }
 
   @Override

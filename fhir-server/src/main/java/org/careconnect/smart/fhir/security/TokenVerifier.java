@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -17,6 +16,7 @@ import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.careconnect.smart.scope.InvalidScopeException;
 import org.careconnect.smart.scope.ScopeSet;
 
@@ -39,8 +39,9 @@ class TokenVerifier {
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
   private final VerifiedTokens verified;
 
-  TokenVerifier(SecurityProperties properties) {
-    this(jwkSource(properties), properties);
+  /** {@code tls}: whom an https JWKS URI must be certified by (careconnect.tls.client-bundle). */
+  TokenVerifier(SecurityProperties properties, SSLContext tls) {
+    this(jwkSource(properties, tls), properties);
   }
 
   TokenVerifier(JWKSource<SecurityContext> keys, SecurityProperties properties) {
@@ -54,11 +55,12 @@ class TokenVerifier {
     processor.setJWTClaimsSetVerifier(claims);
   }
 
-  private static JWKSource<SecurityContext> jwkSource(SecurityProperties properties) {
+  private static JWKSource<SecurityContext> jwkSource(SecurityProperties properties, SSLContext tls) {
     try {
       long refetch = properties.jwksRefetchInterval().toMillis();
       return JWKSourceBuilder.<SecurityContext>create(
-              URI.create(properties.jwksUri()).toURL(), new RequestIdForwardingRetriever(2_000, 2_000, 256 * 1024))
+              URI.create(properties.jwksUri()).toURL(),
+              new RequestIdForwardingRetriever(2_000, 2_000, 256 * 1024, tls.getSocketFactory()))
           .cache(JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
           .rateLimited(refetch)
           .retrying(false)

@@ -20,11 +20,18 @@ public final class AuthServerProcess implements AutoCloseable {
   private final int port;
   private final List<String> extraArgs;
   private Process process;
+  private String publicIssuer;
 
   public AuthServerProcess(Path dataDir, int port, String... extraArgs) {
     this.dataDir = dataDir;
     this.port = port;
     this.extraArgs = List.of(extraArgs);
+  }
+
+  /** Another issuer than {@code http://127.0.0.1:<port>}, e.g. its https face; before start. */
+  public AuthServerProcess withIssuer(String issuer) {
+    this.publicIssuer = issuer;
+    return this;
   }
 
   public AuthServerProcess start() throws IOException, InterruptedException {
@@ -38,7 +45,8 @@ public final class AuthServerProcess implements AutoCloseable {
         "--logging.level.root=WARN"));
     args.addAll(extraArgs);
     process = JarProcess.start("auth.server.jar", "-Xmx256m", args, log());
-    JarProcess.awaitReady(process, URI.create(issuer() + "/.well-known/smart-configuration"), Duration.ofMinutes(3), log());
+    // probed on plain http, whatever the issuer: the probe trusts no CA
+    JarProcess.awaitReady(process, URI.create(httpOrigin() + "/.well-known/smart-configuration"), Duration.ofMinutes(3), log());
     return this;
   }
 
@@ -48,6 +56,10 @@ public final class AuthServerProcess implements AutoCloseable {
   }
 
   public String issuer() {
+    return publicIssuer != null ? publicIssuer : httpOrigin();
+  }
+
+  private String httpOrigin() {
     return "http://127.0.0.1:" + port;
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A SMART app's authorization-code flow against the real authorisation server, over HTTP, as a
@@ -39,14 +40,20 @@ public final class AuthorizationCodeFlow {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final String issuer;
-  private final HttpClient http = HttpClient.newBuilder()
-      .cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  private final HttpClient http;
 
   public AuthorizationCodeFlow(String issuer) {
+    this(issuer, null);
+  }
+
+  /** {@code tls}: the CAs an https issuer must chain to; null: the JDK's. */
+  public AuthorizationCodeFlow(String issuer, SSLContext tls) {
     this.issuer = issuer;
+    HttpClient.Builder builder = HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10));
+    this.http = (tls == null ? builder : builder.sslContext(tls)).build();
   }
 
   /**

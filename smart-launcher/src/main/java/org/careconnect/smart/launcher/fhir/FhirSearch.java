@@ -28,10 +28,10 @@ public class FhirSearch {
   private final SystemToken token;
   private final Http http;
 
-  FhirSearch(LauncherProperties properties, SystemToken token) {
+  FhirSearch(LauncherProperties properties, SystemToken token, Http http) {
     this.base = properties.fhirBase();
     this.token = token;
-    this.http = new Http(properties.timeout());
+    this.http = http;
   }
 
   public List<PatientSummary> patients(String query) {

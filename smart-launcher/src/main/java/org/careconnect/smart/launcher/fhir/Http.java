@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.careconnect.smart.launcher.operations.RequestIds;
 
 /**
@@ -20,11 +21,13 @@ public final class Http {
   private final HttpClient client;
   private final Duration timeout;
 
-  public Http(Duration timeout) {
+  /** {@code tls}: the CAs an https server must chain to (careconnect.tls.client-bundle). */
+  public Http(Duration timeout, SSLContext tls) {
     this.timeout = timeout;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
+            .sslContext(tls)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }

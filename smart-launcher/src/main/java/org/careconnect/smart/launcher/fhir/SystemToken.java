@@ -27,12 +27,12 @@ public class SystemToken {
   private final Clock clock = Clock.systemUTC();
   private Grant current;
 
-  SystemToken(LauncherProperties properties) {
+  SystemToken(LauncherProperties properties, Http http) {
     this.tokenEndpoint = properties.authBase() + "/oauth2/token";
     this.assertion =
         new ClientAssertion(
             properties.client().id(), properties.client().keyId(), properties.client().privateKey());
-    this.http = new Http(properties.timeout());
+    this.http = http;
   }
 
   /** A token granted now or earlier and good for at least another minute. */

@@ -24,11 +24,11 @@ class LaunchApi {
   private final String authorization;
   private final Http http;
 
-  LaunchApi(LauncherProperties properties) {
+  LaunchApi(LauncherProperties properties, Http http) {
     this.endpoint = properties.authBase() + "/api/launch";
     String credentials = properties.client().id() + ":" + properties.client().secret();
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    this.http = new Http(properties.timeout());
+    this.http = http;
   }
 
   /**
