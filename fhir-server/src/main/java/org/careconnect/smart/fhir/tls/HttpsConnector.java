@@ -13,7 +13,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * Adds the https connector ({@code careconnect.tls.https-port}) beside the http one, its key and
  * chain from the SSL bundle {@code careconnect.tls.server-bundle}. http stays Boot's main
  * connector ({@code server.port}) so probes, tests and scripts that address it are unchanged
- * (docs/decisions/0008). Boot's own bundle-to-Tomcat mapping is not public; this is the same
+ * (docs/decisions/0009). Boot's own bundle-to-Tomcat mapping is not public; this is the same
  * mapping for the one case we need (a key store, no client certificates).
  */
 class HttpsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
