@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.careconnect.smart.cluster.support.BackendClient;
 import org.careconnect.smart.cluster.support.Browser;
 import org.careconnect.smart.cluster.support.Cluster;
@@ -40,6 +41,8 @@ class ClusterIT {
   private static final String PATIENT_SCOPE = "openid fhirUser launch/patient patient/*.rs offline_access";
   private static final int WRITE_THREADS = 4;
   private static final String EHR_SCOPE = "openid fhirUser launch patient/*.rs";
+  /** While the database is down: Hikari's connection-timeout (3 s, mysql profile) and a loaded machine's margin. */
+  private static final Duration DATABASE_DOWN_ANSWER = Duration.ofSeconds(15);
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -249,7 +252,53 @@ class ClusterIT {
     return browser.post(node.origin() + "/login", Map.of("username", "patient2", "password", password, "_csrf", csrf));
   }
 
-  // --- 4. a node of each kind killed under load ---
+  // --- 4. the shared database stopped and started ---
+
+  @Test
+  @Order(90)
+  void databaseStoppedMakesEveryNodeAnswer503QuicklyAndAllRecoverByThemselves() throws Exception {
+    String token = backend.token(cluster.issuer());
+    String search = "/fhir/STU3/Patient?family=OutageCheck";
+    cluster.database().stop();
+    try {
+      for (ServiceNode fhir : cluster.fhirNodes()) {
+        long started = System.nanoTime();
+        HttpResponse<String> refused = get(fhir.origin() + search, token);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answer time on %s", fhir.name())
+            .isLessThan(DATABASE_DOWN_ANSWER);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(Browser.json(refused)).containsEntry("resourceType", "OperationOutcome");
+        assertThat(refused.body()).contains("The FHIR server's database is unavailable. Try again shortly.");
+        assertThat(get(fhir.origin() + "/actuator/health/readiness", null).statusCode())
+            .as("readiness of %s while the database is down", fhir.name()).isEqualTo(503);
+      }
+      for (ServiceNode auth : cluster.authNodes()) {
+        long started = System.nanoTime();
+        HttpResponse<String> refused = backend.tokenResponse(auth.origin(), backend.assertion());
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answer time on %s", auth.name())
+            .isLessThan(DATABASE_DOWN_ANSWER);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"temporarily_unavailable\",\"error_description\":"
+            + "\"The authorization server's database is unavailable. Try again shortly.\"}");
+      }
+    } finally {
+      cluster.database().start();
+    }
+
+    // Nobody restarts the nodes: each one serves again once the database is back.
+    Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+      for (ServiceNode auth : cluster.authNodes()) {
+        assertThat(backend.tokenResponse(auth.origin(), backend.assertion()).statusCode()).isEqualTo(200);
+      }
+      for (ServiceNode fhir : cluster.fhirNodes()) {
+        assertThat(get(fhir.origin() + search, token).statusCode()).isEqualTo(200);
+        assertThat(get(fhir.origin() + "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+      }
+    });
+  }
+
+  // --- 5. a node of each kind killed under load ---
 
   @Test
   @Order(100)

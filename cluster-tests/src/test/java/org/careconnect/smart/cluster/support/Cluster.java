@@ -22,6 +22,7 @@ public final class Cluster implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private final int authLbPort;
   private final int fhirLbPort;
+  private MariaDb database;
   private ServiceNode auth1;
   private ServiceNode auth2;
   private ServiceNode fhir1;
@@ -36,6 +37,7 @@ public final class Cluster implements AutoCloseable {
   public Cluster start() throws Exception {
     try {
       MariaDb db = track(new MariaDb(dir.resolve("mariadb")).start());
+      database = db;
       String authDb = db.createDatabase("cluster_auth");
       String fhirDb = db.createDatabase("cluster_fhir");
       auth1 = authNode("auth-1", authDb);
@@ -90,7 +92,8 @@ public final class Cluster implements AutoCloseable {
 
   private static Map<String, String> common(int port) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("SPRING_PROFILES_ACTIVE", "demo");
+    // mysql: the profile's driver and pool settings (a stopped database costs a request 3 s, then 503).
+    env.put("SPRING_PROFILES_ACTIVE", "demo,mysql");
     env.put("PORT", Integer.toString(port));
     env.put("SERVER_ADDRESS", "127.0.0.1");
     env.put("LOGGING_LEVEL_ROOT", "WARN");
@@ -105,6 +108,11 @@ public final class Cluster implements AutoCloseable {
   /** The FHIR base: nginx in front of the FHIR nodes. */
   public String fhirBase() {
     return "http://127.0.0.1:" + fhirLbPort + "/fhir/STU3";
+  }
+
+  /** The MariaDB server every node shares. */
+  public MariaDb database() {
+    return database;
   }
 
   public ServiceNode auth1() {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The project's throwaway MariaDB ({@code scripts/mariadb.sh}: installed when absent, no
  * systemd) in the test's own folder, on a free loopback port.
  */
-final class MariaDb implements AutoCloseable {
+public final class MariaDb implements AutoCloseable {
 
   static final String USER = "careconnect";
   static final String PASSWORD = "careconnect";
@@ -23,9 +23,15 @@ final class MariaDb implements AutoCloseable {
     this.dir = dir;
   }
 
-  MariaDb start() throws IOException, InterruptedException {
+  /** Starts the server, or starts it again after {@link #stop()} on the same port and data. */
+  public MariaDb start() throws IOException, InterruptedException {
     port = Integer.parseInt(script("start").trim());
     return this;
+  }
+
+  /** Stops the server (SIGTERM, as an operator would); its data stays for {@link #start()}. */
+  public void stop() throws IOException, InterruptedException {
+    script("stop");
   }
 
   /** A fresh, empty database NAME granted to {@link #USER}; its JDBC URL. */
@@ -36,7 +42,7 @@ final class MariaDb implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
-    script("stop");
+    stop();
   }
 
   private String script(String... args) throws IOException, InterruptedException {
