@@ -1,4 +1,4 @@
-package org.careconnect.smart.launcher.tls;
+package org.careconnect.smart.service.tls;
 
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -15,11 +15,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The demo certificates as scripts/demo-tls.sh makes them (run here, so the tests use the real
  * thing), the Spring Boot SSL bundles of one service, and a TLS context trusting the demo CA only.
+ * In service-support's test-jar, for the services' https tests (run from a module directory:
+ * the script is found at {@code ../scripts/demo-tls.sh}).
  */
-final class DemoCertificates {
+public final class DemoCertificates {
 
-  final Path dir;
-  final int httpsPort;
+  public final Path dir;
+  public final int httpsPort;
 
   private DemoCertificates(Path dir, int httpsPort) {
     this.dir = dir;
@@ -27,7 +29,7 @@ final class DemoCertificates {
   }
 
   /** Makes the certificates (bounded: 60 s) and registers {@code service}'s https settings. */
-  static DemoCertificates register(String service, DynamicPropertyRegistry registry) throws Exception {
+  public static DemoCertificates register(String service, DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("demo-tls");
     Path script = Path.of("..", "scripts", "demo-tls.sh").toAbsolutePath().normalize();
     Process process = new ProcessBuilder("bash", script.toString(), dir.toString()).redirectErrorStream(true).start();
@@ -47,7 +49,7 @@ final class DemoCertificates {
     return new DemoCertificates(dir, port);
   }
 
-  SSLContext trustingCaOnly() throws Exception {
+  public SSLContext trustingCaOnly() throws Exception {
     X509Certificate ca;
     try (InputStream in = Files.newInputStream(dir.resolve("ca.crt"))) {
       ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
