@@ -27,7 +27,7 @@ class ApiSecurityConfig {
                 paths.matcher("/.well-known/smart-configuration"),
                 paths.matcher("/actuator/health/**"),
                 paths.matcher("/actuator/info"),
-                // guarded by the scrape credential (operations/ScrapeAccessFilter), not a session
+                // guarded by the scrape credential (service-support's ScrapeAccessFilter), not a session
                 paths.matcher("/actuator/prometheus")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

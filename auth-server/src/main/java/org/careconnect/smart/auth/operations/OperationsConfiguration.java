@@ -1,7 +1,7 @@
 package org.careconnect.smart.auth.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.careconnect.smart.service.operations.RequestIds;
 import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,21 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The request id filter (first of all), its forwarding on outbound calls, the token endpoint
- * metrics and the guard of the metrics endpoint.
+ * What this server adds to the shared operations plumbing (service-support: the request id filter
+ * and the metrics scrape guard): the request id forwarded on outbound calls, and the token
+ * endpoint metrics.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OperationsProperties.class)
 class OperationsConfiguration {
-
-  @Bean
-  FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-    FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-    registration.setName("request-id");
-    // before everything else, so that every later filter's log lines carry the id
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
-  }
 
   /**
    * Every RestClient built from Boot's builder (the patient picker's FHIR searches) sends the
@@ -45,16 +36,6 @@ class OperationsConfiguration {
     registration.addUrlPatterns("/oauth2/token");
     // outside Spring Security's chain: client authentication failures are answered inside it
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-    return registration;
-  }
-
-  @Bean
-  FilterRegistrationBean<ScrapeAccessFilter> scrapeAccessFilter(OperationsProperties properties) {
-    FilterRegistrationBean<ScrapeAccessFilter> registration =
-        new FilterRegistrationBean<>(new ScrapeAccessFilter(properties.metrics()));
-    registration.setName("metrics-scrape-access");
-    registration.addUrlPatterns("/actuator/prometheus", "/actuator/prometheus/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 }

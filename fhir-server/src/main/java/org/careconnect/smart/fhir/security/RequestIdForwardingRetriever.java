@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import javax.net.ssl.SSLSocketFactory;
-import org.careconnect.smart.fhir.operations.RequestIds;
+import org.careconnect.smart.service.operations.RequestIds;
 
 /**
  * Nimbus's JWKS retriever, sending the request id of the FHIR request that made the JWKS be

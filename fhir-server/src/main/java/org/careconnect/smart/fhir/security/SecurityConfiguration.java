@@ -10,7 +10,7 @@ import org.careconnect.smart.fhir.search.SearchParameterRegistry;
 import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.careconnect.smart.fhir.server.PagingBinding;
 import org.careconnect.smart.fhir.store.ResourceStores;
-import org.careconnect.smart.fhir.tls.OutboundTls;
+import org.careconnect.smart.service.tls.OutboundTls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;

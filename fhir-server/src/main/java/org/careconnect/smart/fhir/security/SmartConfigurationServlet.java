@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import java.time.Instant;
-import org.careconnect.smart.fhir.operations.RequestIds;
+import org.careconnect.smart.service.operations.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import org.careconnect.smart.launcher.operations.RequestIds;
+import org.careconnect.smart.service.operations.RequestIds;
 
 /**
  * The launcher's outbound HTTP (to the authorisation and FHIR servers): timeouts on every call,

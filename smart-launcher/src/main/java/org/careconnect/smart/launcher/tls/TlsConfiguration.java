@@ -1,24 +1,20 @@
 package org.careconnect.smart.launcher.tls;
 
-import java.util.List;
 import org.careconnect.smart.launcher.LauncherProperties;
 import org.careconnect.smart.launcher.fhir.Http;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.careconnect.smart.service.tls.OutboundTls;
+import org.careconnect.smart.service.tls.TlsProperties;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
- * https beside http, the http mode, and the trust of the launcher's outbound calls (README
- * "https"). HSTS needs nothing here: Spring Security's default headers write it on every answer
- * over https, and only there.
+ * What the launcher adds to the shared https plumbing (service-support, README "https"): the trust
+ * of its outbound calls. HSTS needs nothing here: Spring Security's default headers write it on
+ * every answer over https, and only there.
  */
 @Configuration(proxyBeanMethods = false)
 class TlsConfiguration {
-
-  private static final String HTTPS_ON = "!'${careconnect.tls.server-bundle:}'.isBlank()";
 
   @Bean
   OutboundTls outboundTls(TlsProperties properties, SslBundles bundles) {
@@ -29,22 +25,5 @@ class TlsConfiguration {
   @Bean
   Http http(LauncherProperties properties, OutboundTls tls) {
     return new Http(properties.timeout(), tls.sslContext());
-  }
-
-  @Bean
-  @ConditionalOnExpression(HTTPS_ON)
-  HttpsConnector httpsConnector(TlsProperties properties, SslBundles bundles) {
-    return new HttpsConnector(properties, bundles);
-  }
-
-  /** Before Spring Security's filters: a redirected request needs no session or CSRF token. */
-  @Bean
-  @ConditionalOnExpression(HTTPS_ON + " and '${careconnect.tls.http-mode:redirect}'.equalsIgnoreCase('redirect')")
-  FilterRegistrationBean<HttpsRedirectFilter> httpsRedirectFilter(TlsProperties properties) {
-    FilterRegistrationBean<HttpsRedirectFilter> registration =
-        new FilterRegistrationBean<>(new HttpsRedirectFilter(properties.httpsPort(), List.of()));
-    registration.setName("https-redirect");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.careconnect.smart.launcher.fhir.Http;
 import org.careconnect.smart.launcher.fhir.UpstreamException;
+import org.careconnect.smart.service.tls.DemoCertificates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
