@@ -1,5 +1,6 @@
 package org.careconnect.smart.auth.availability;
 
+import org.careconnect.smart.service.availability.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;

@@ -2,7 +2,7 @@ package org.careconnect.smart.auth.config;
 
 import jakarta.servlet.ServletException;
 import java.util.Map;
-import org.careconnect.smart.auth.availability.DatabaseUnavailable;
+import org.careconnect.smart.service.availability.DatabaseUnavailable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

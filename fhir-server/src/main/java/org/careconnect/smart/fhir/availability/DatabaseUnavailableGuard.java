@@ -1,5 +1,6 @@
 package org.careconnect.smart.fhir.availability;
 
+import org.careconnect.smart.service.availability.DatabaseUnavailable;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;

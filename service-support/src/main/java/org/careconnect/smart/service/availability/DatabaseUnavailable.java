@@ -1,4 +1,4 @@
-package org.careconnect.smart.fhir.availability;
+package org.careconnect.smart.service.availability;
 
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
