@@ -21,7 +21,7 @@ JAR="${JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
 # The heap settings of the RSS target (docs/benchmarks.md); override to compare others.
 JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m}"
 # The H2 options of the server's default URL (application.yaml).
-DB_OPTIONS="${DB_OPTIONS:-;MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000}"
+DB_OPTIONS="${DB_OPTIONS:-;MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000;DB_CLOSE_ON_EXIT=FALSE}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"
 mkdir -p "$DATA_DIR"
 BASE="http://127.0.0.1:${PORT}/fhir/STU3"
@@ -29,9 +29,14 @@ BASE="http://127.0.0.1:${PORT}/fhir/STU3"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 [ -f "$JAR" ] || mvn -B -ntp -DskipTests package
 
+JFR_OPTS=""
+[ -n "${JFR:-}" ] && JFR_OPTS="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=${DATA_DIR}/fhir.jfr,settings=profile"
 start_server() {
+  # The FHIR server on its own (issue 2): SMART enforcement has its own benchmark,
+  # scripts/bench/security-overhead.sh, which measures this same server with and without it.
   MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
-    java $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+    CARECONNECT_FHIR_SECURITY_ENABLED=false \
+    java $JAVA_OPTS $JFR_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/fhir${DB_OPTIONS}" \
     >> "${DATA_DIR}/server.log" 2>&1 &
   SERVER_PID=$!
@@ -39,6 +44,9 @@ start_server() {
 stop_server() { kill "${SERVER_PID:-}" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true; }
 trap stop_server EXIT
 
+# The server's CPU time (user + system, ms) from /proc: per request it depends far less on what
+# else runs on the machine than req/s does.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/${SERVER_PID}/stat"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
@@ -91,18 +99,22 @@ run() { # name url [lua]
   wrk "${args[@]}" "$url" >/dev/null   # warm-up
   args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
   [ -n "$lua" ] && args+=(-s "$lua")
+  local cpu0; cpu0=$(server_cpu_ms)
   local out; out=$(wrk "${args[@]}" "$url")
-  local rps p50 p99 non2xx
+  local cpu1; cpu1=$(server_cpu_ms)
+  local rps p50 p99 non2xx requests
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
-  printf '| %-42s | %9s | %8s | %8s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  requests=$(echo "$out" | awk '/requests in/{print $1}')
+  printf '| %-42s | %9s | %8s | %8s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" \
+    "$(awk -v c=$(( cpu1 - cpu0 )) -v n="$requests" 'BEGIN{printf "%.3f", n ? c / n : 0}')"
 }
 
 echo
-echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|"
+echo "| workload (${CONNECTIONS} connections, ${DURATION}) | req/s | p50 | p99 | non-2xx | server CPU ms/request |"
+echo "|---|---|---|---|---|---|"
 run "baseline: GET /actuator/health/liveness" "http://127.0.0.1:${PORT}/actuator/health/liveness"
 run "Patient read by id" "${BASE}/Patient/${PATIENT_ID}"
 run "Patient search by identifier" "${BASE}/Patient?identifier=https://fhir.nhs.uk/Id/nhs-number%7C${NHS}"
