@@ -8,7 +8,8 @@
 #
 # Bounded: each workload runs DURATION (default 15 s) with CONNECTIONS (default 16) connections,
 # only against 127.0.0.1; the server is stopped at the end. JAR, JAVA_OPTS and DB_OPTIONS (H2 URL
-# options) default to the project's jar and settings.
+# options) default to the project's jar and settings. ONLY (a regular expression) runs only the
+# workloads whose names match it, e.g. ONLY='baseline|Observation'.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -94,6 +95,7 @@ LUA
 
 run() { # name url [lua]
   local name=$1 url=$2 lua=${3:-}
+  [[ "$name" =~ ${ONLY:-.} ]] || return 0
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d5s)
   [ -n "$lua" ] && args+=(-s "$lua")
   wrk "${args[@]}" "$url" >/dev/null   # warm-up
