@@ -1,7 +1,9 @@
 package org.careconnect.smart.fhir.server;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.FhirVersionEnum;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.api.IVersionSpecificBundleFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,11 +13,17 @@ class FhirContextConfiguration {
   /**
    * One STU3 context for the whole server (it is expensive to build and thread-safe). The strict
    * error handler makes the parser refuse unknown elements and invalid values with a 400, rather
-   * than dropping them: a write must never lose data silently.
+   * than dropping them: a write must never lose data silently. Bundles are built by {@link
+   * ExplicitEntriesBundleFactory}, which skips HAPI's search of every resource for attached ones.
    */
   @Bean
   FhirContext fhirContext() {
-    FhirContext context = FhirContext.forDstu3Cached();
+    FhirContext context = new FhirContext(FhirVersionEnum.DSTU3) {
+      @Override
+      public IVersionSpecificBundleFactory newBundleFactory() {
+        return new ExplicitEntriesBundleFactory(this);
+      }
+    };
     context.setParserErrorHandler(new StrictErrorHandler());
     return context;
   }

@@ -20,6 +20,8 @@ import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Patient;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +41,19 @@ public class CareConnectValidator implements ResourceValidator {
     this.fhirContext = fhirContext;
     this.meters = meters;
     this.validator =
-        BackgroundWarmUp.start(
+        BackgroundWarmUp.prepare(
             "Care Connect validator",
             () -> warm(CareConnectValidatorFactory.build(fhirContext, definitions)));
+  }
+
+  /**
+   * The warm-up starts once the server is ready, not while it starts: on two cores it would take
+   * one from the start-up, which has to reach ready within 10 s (issue 2). A write that comes
+   * earlier starts it and waits for it.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public void warmUpOnceReady() {
+    validator.begin();
   }
 
   /**

@@ -41,6 +41,22 @@ class BackgroundWarmUpTest {
   }
 
   @Test
+  void preparedWarmUpWaitsForBeginOrForTheFirstCaller() {
+    AtomicReference<String> builtOn = new AtomicReference<>();
+    BackgroundWarmUp<String> warmUp = BackgroundWarmUp.prepare("test", () -> {
+      builtOn.set(Thread.currentThread().getName());
+      return "built";
+    });
+    assertThat(builtOn.get()).isNull();
+    assertThat(warmUp.isReady()).isFalse();
+
+    assertThat(warmUp.get()).isEqualTo("built");
+    assertThat(builtOn.get()).isEqualTo("test warm-up");
+    warmUp.begin(); // once begun, never built again
+    assertThat(warmUp.get()).isEqualTo("built");
+  }
+
+  @Test
   void failedWarmUpFailsEveryCallerInsteadOfHangingThem() {
     BackgroundWarmUp<String> warmUp = BackgroundWarmUp.start("test", () -> {
       throw new IllegalArgumentException("broken definitions");
