@@ -35,6 +35,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService {
 
   private static final String MEMO = RequestMemoizedAuthorizations.class.getName() + ".MEMO";
+  private static final String INSERTED = RequestMemoizedAuthorizations.class.getName() + ".INSERTED";
 
   /** In the memo while a save inserts: Spring's findById then answers that there is none. */
   private static final OAuth2Authorization NOT_STORED =
@@ -72,7 +73,12 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
   @Override
   public void save(OAuth2Authorization authorization) {
     Map<String, OAuth2Authorization> memo = memo();
-    if (memo != null && !memo.containsKey(authorization.getId())) {
+    if (memo == null) {
+      super.save(authorization); // outside a request: Spring's read, then insert or update
+      return;
+    }
+    memo(INSERTED).remove(authorization.getId());
+    if (!memo.containsKey(authorization.getId())) {
       insertOrSave(memo, authorization);
     } else {
       super.save(authorization); // its findById sees the memo: no second read to choose update
@@ -85,6 +91,7 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
     memo.put(authorization.getId(), NOT_STORED);
     try {
       super.save(authorization);
+      memo(INSERTED).put(authorization.getId(), authorization);
     } catch (DuplicateKeyException stored) {
       memo.remove(authorization.getId());
       super.save(authorization); // it exists: Spring reads it and updates it
@@ -97,6 +104,15 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
   public void remove(OAuth2Authorization authorization) {
     super.remove(authorization);
     remember(memo -> memo.remove(authorization.getId()));
+  }
+
+  /**
+   * Whether the last save of this id in this request inserted it: no row had that id (the
+   * primary key accepted it), so nothing stored refers to it yet.
+   */
+  static boolean insertedBySave(String id) {
+    Map<String, OAuth2Authorization> inserted = memo(INSERTED);
+    return inserted != null && inserted.containsKey(id);
   }
 
   private static void remember(java.util.function.Consumer<Map<String, OAuth2Authorization>> change) {
@@ -112,6 +128,10 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
             public void afterCompletion(int status) {
               if (status != STATUS_COMMITTED) {
                 memo.clear();
+                Map<String, OAuth2Authorization> inserted = memo(INSERTED);
+                if (inserted != null) {
+                  inserted.clear();
+                }
               }
             }
           });
@@ -119,16 +139,21 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
   }
 
   /** This request's memo, created on first use; null outside an HTTP request. */
-  @SuppressWarnings("unchecked")
   private static Map<String, OAuth2Authorization> memo() {
+    return memo(MEMO);
+  }
+
+  /** This request's map of that name (MEMO: read or saved; INSERTED); null outside a request. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, OAuth2Authorization> memo(String name) {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request == null) {
       return null;
     }
-    Object memo = request.getAttribute(MEMO, RequestAttributes.SCOPE_REQUEST);
+    Object memo = request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
     if (memo == null) {
       memo = new HashMap<String, OAuth2Authorization>();
-      request.setAttribute(MEMO, memo, RequestAttributes.SCOPE_REQUEST);
+      request.setAttribute(name, memo, RequestAttributes.SCOPE_REQUEST);
     }
     return (Map<String, OAuth2Authorization>) memo;
   }
