@@ -8,11 +8,11 @@
 #   JAVA_OPTS='-Xmx1g' bash scripts/bench/auth-server.sh   # other JVM settings
 #   JFR=1 bash scripts/bench/auth-server.sh                # flight recording in DATA_DIR
 #   H2_OPTIONS='' ...                                      # H2 URL options after WRITE_DELAY=0
-#                                                          # (default: the server's, MAX_LENGTH_INPLACE_LOB=8192)
+#                                                          # (default: the server's, MAX_LENGTH_INPLACE_LOB=8192;PAGE_SIZE=1024)
 #   LOGINS=0 bash scripts/bench/auth-server.sh             # token workloads only
 #
 # The server runs the demo profile on an H2 file database in a new temporary DATA_DIR, with the
-# production password hashing (bcrypt cost 10, the only setting there is), bound to 127.0.0.1.
+# production password hashing (Argon2id m=7168 KiB t=5 p=1, the default), bound to 127.0.0.1.
 # Bounded: each workload runs DURATION (default 15 s, after WARMUP of 10 s: the JIT needs it) with CONNECTIONS
 # (default 16) connections; the server is stopped at the end. What a client pays (signing client
 # assertions, getting refresh tokens through the authorization code flow) is done before the
@@ -55,7 +55,7 @@ JFR_OPTS=()
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
 SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$BASE" \
-  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0${H2_OPTIONS-;MAX_LENGTH_INPLACE_LOB=8192}" \
+  AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0${H2_OPTIONS-;MAX_LENGTH_INPLACE_LOB=8192;PAGE_SIZE=1024}" \
   java $JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   > "${DATA_DIR}/server.log" 2>&1 &
 SERVER_PID=$!

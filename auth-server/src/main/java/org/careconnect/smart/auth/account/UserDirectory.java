@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing the people who log in (table app_user): the one place the admin API, the admin pages
  * and the bootstrap administrator change users. Passwords are hashed with the server's encoder
- * (bcrypt, user/UserConfig); a deleted user loses their approvals and tokens with them.
+ * (Argon2id, user/UserConfig); a deleted user loses their approvals and tokens with them.
  */
 @Component
 public class UserDirectory {

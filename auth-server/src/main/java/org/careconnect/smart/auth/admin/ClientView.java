@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A client as the admin API shows it. {@code client_secret} appears once, in the answer that made
- * it (only its bcrypt hash is stored); {@code pending_scopes} are restricted scopes a dynamically
+ * it (only its Argon2id hash is stored); {@code pending_scopes} are restricted scopes a dynamically
  * registered client asked for and an admin has not granted yet.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 
 /**
  * Registered clients (JDBC) and how they authenticate: none (public: with PKCE, or a refresh,
- * or a revocation naming itself), client_secret_basic and client_secret_post (secrets stored bcrypt-hashed; Spring
+ * or a revocation naming itself), client_secret_basic and client_secret_post (secrets stored Argon2id-hashed; Spring
  * Authorization Server verifies them with the PasswordEncoder bean). private_key_jwt: see
  * AsymmetricClientConfig.
  */

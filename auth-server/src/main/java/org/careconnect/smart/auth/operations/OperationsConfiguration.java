@@ -2,16 +2,18 @@ package org.careconnect.smart.auth.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.careconnect.smart.service.operations.RequestIds;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * What this server adds to the shared operations plumbing (service-support: the request id filter
  * and the metrics scrape guard): the request id forwarded on outbound calls, and the token
- * endpoint metrics.
+ * endpoint metrics; and what it leaves out: Spring Security's observations.
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfiguration {
@@ -26,6 +28,23 @@ class OperationsConfiguration {
       RequestIds.current().ifPresent(id -> request.getHeaders().set(RequestIds.HEADER, id));
       return execution.execute(request, body);
     });
+  }
+
+  /**
+   * No Micrometer observation around each Spring Security filter, authentication and
+   * authorization decision (spring_security_* metrics, never documented or scraped here): the
+   * wrappers were on the stack of most of a token request's samples and cost measurable CPU
+   * (docs/benchmarks.md). Requests are still measured as a whole (http_server_requests_seconds),
+   * and tokens and logins by this server's own counters. Spring Boot's own switch brings them
+   * back: MANAGEMENT_OBSERVATIONS_ENABLE_SPRING_SECURITY=true.
+   */
+  @Bean
+  @ConditionalOnProperty(
+      name = "management.observations.enable.spring.security",
+      havingValue = "false",
+      matchIfMissing = true)
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean

@@ -46,7 +46,10 @@ final class TokenLookup implements OAuth2AuthorizationService {
   public void save(OAuth2Authorization authorization) {
     delegate.save(authorization);
     // Rewritten whole: a save may add tokens (code exchange) or replace them (refresh rotation).
-    jdbc.update("DELETE FROM oauth2_token_lookup WHERE authorization_id = ?", authorization.getId());
+    // A new authorization (a client_credentials token) has none to delete.
+    if (!RequestMemoizedAuthorizations.insertedBySave(authorization.getId())) {
+      jdbc.update("DELETE FROM oauth2_token_lookup WHERE authorization_id = ?", authorization.getId());
+    }
     List<Object[]> rows = new ArrayList<>();
     for (TokenValue token : tokens(authorization)) {
       rows.add(

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * revoked because a spent refresh token came back stays revoked. Only an unexpected exception
  * (a 500) rolls the request back.
  *
- * <p>The request holds one pooled connection from start to end (signing, and the bcrypt check of
+ * <p>The request holds one pooled connection from start to end (signing, and the Argon2id check of
  * a {@code client_secret_basic} client, included): at most {@code AUTH_DB_POOL_SIZE} token
  * requests run at once, more than two cores can serve anyway; the others wait for a connection.
  */

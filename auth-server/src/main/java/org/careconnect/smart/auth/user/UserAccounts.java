@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
@@ -15,7 +16,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * stored authorization and only allows its own and Spring Security's types there; the FHIR
  * identity is looked up by username with {@link #fhirUser}.
  */
-public class UserAccounts {
+public class UserAccounts implements UserDetailsPasswordService {
 
   /** Who a user is in FHIR terms. */
   public enum Kind {
@@ -45,6 +46,22 @@ public class UserAccounts {
       throw new UsernameNotFoundException("No such user");
     }
     return users.get(0);
+  }
+
+  /**
+   * Replaces the stored hash of a user who has just logged in with one made with the current
+   * settings (Spring's DaoAuthenticationProvider calls this when the stored one is bcrypt or weaker
+   * Argon2id). Only if the stored hash is still the one just checked: a password changed meanwhile
+   * (admin, another node) is not overwritten.
+   */
+  @Override
+  public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+    jdbc.update(
+        "UPDATE app_user SET password_hash = ? WHERE username = ? AND password_hash = ?",
+        newPasswordHash,
+        user.getUsername(),
+        user.getPassword());
+    return User.withUserDetails(user).password(newPasswordHash).build();
   }
 
   /** ROLE_CLINICIAN or ROLE_PATIENT, and ROLE_ADMIN for administrators (migration V30). */

@@ -4,30 +4,50 @@ import java.time.Clock;
 import java.util.Map;
 import org.careconnect.smart.auth.config.AuthServerProperties;
 import org.careconnect.smart.auth.operations.LoginMetrics;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Users and password login. Passwords and client secrets are hashed with bcrypt, cost 10 (about
- * 60-80 ms per check on this class of machine, i.e. 25-30 checks/s per core), stored with the
- * {bcrypt} prefix so the delegating encoder can move to a stronger setting or Argon2id later and
- * still verify old hashes.
+ * Users and password login. Passwords and client secrets are hashed with Argon2id at an OWASP
+ * setting (by default m=7168 KiB, t=5, p=1: about 26 ms of one core per check on this class of
+ * machine, against 62 ms for bcrypt cost 10; PasswordHashProperties, docs/decisions/0011), stored
+ * with the {argon2@SpringSecurity_v5_8} prefix of Spring's DelegatingPasswordEncoder. Hashes
+ * stored before, {bcrypt} (cost 10), still verify; a user's is replaced by an Argon2id hash at
+ * their next successful login (UserAccounts#updatePassword), a client secret's at the client's
+ * next authentication with it (Spring Authorization Server's ClientSecretAuthenticationProvider
+ * does the same). So is a hash made with lower Argon2id settings than the current ones. At most
+ * {@code max-concurrent} hashes are computed at once (BoundedPasswordEncoder).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PasswordHashProperties.class)
 class UserConfig {
 
+  /** Spring Security's own id for Argon2 (PasswordEncoderFactories); the parameters are in the hash. */
+  static final String ARGON2_ID = "argon2@SpringSecurity_v5_8";
+
+  /** Only to verify hashes stored before Argon2id, which were made at this cost. */
   static final int BCRYPT_COST = 10;
 
+  private static final int SALT_BYTES = 16;
+  private static final int HASH_BYTES = 32;
+
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return new DelegatingPasswordEncoder(
-        "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(BCRYPT_COST)));
+  PasswordEncoder passwordEncoder(PasswordHashProperties settings) {
+    Argon2PasswordEncoder argon2 =
+        new Argon2PasswordEncoder(
+            SALT_BYTES, HASH_BYTES, settings.parallelism(), settings.memoryKib(), settings.iterations());
+    return new BoundedPasswordEncoder(
+        new DelegatingPasswordEncoder(
+            ARGON2_ID, Map.of(ARGON2_ID, argon2, "bcrypt", new BCryptPasswordEncoder(BCRYPT_COST))),
+        settings.concurrentHashes());
   }
 
   @Bean
@@ -45,6 +65,8 @@ class UserConfig {
       LoginMetrics metrics) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::loadUserByUsername);
     passwords.setPasswordEncoder(encoder);
+    // a successful login whose stored hash is bcrypt (or weaker Argon2id) stores a new one
+    passwords.setUserDetailsPasswordService(users);
     LoginAttempts attempts =
         new LoginAttempts(jdbc, clock, properties.login().maxFailures(), properties.login().lockout());
     return new RateLimitedAuthenticationProvider(passwords, attempts, metrics);

@@ -38,7 +38,7 @@ class DemoProfileTest {
       RegisteredClientRepository clients = server.getBean(RegisteredClientRepository.class);
       assertThat(clients.findByClientId("sample-app").getRedirectUris())
           .containsExactly("http://localhost:9200/index.html");
-      assertThat(clients.findByClientId("confidential-app").getClientSecret()).startsWith("{bcrypt}");
+      assertThat(clients.findByClientId("confidential-app").getClientSecret()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
 
       server.getBean(DemoData.class).run(null); // a second start on the same database
       // clinician, patient1, patient2 and the admin (account/AdminBootstrap)
@@ -57,7 +57,7 @@ class DemoProfileTest {
       RegisteredClient auditViewer = clients.findByClientId("audit-viewer");
       assertThat(auditViewer.getScopes())
           .containsExactlyInAnyOrder("openid", "fhirUser", "profile", "careconnect/audit");
-      assertThat(auditViewer.getClientSecret()).startsWith("{bcrypt}");
+      assertThat(auditViewer.getClientSecret()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
       assertThat(auditViewer.getClientAuthenticationMethods())
           .doesNotContain(ClientAuthenticationMethod.NONE);
       assertThat(auditViewer.getRedirectUris()).containsExactly("http://localhost:9200/index.html");

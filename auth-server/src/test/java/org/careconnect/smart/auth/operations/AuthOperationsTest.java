@@ -71,6 +71,15 @@ class AuthOperationsTest {
   }
 
   @Test
+  void requestsMeasuredWithoutSpringSecurityObservations() {
+    assertThat(new Browser(port).get("/login").statusCode()).isEqualTo(200);
+
+    String scraped = metrics().scrape(SmartFlow.basic(Metrics.USERNAME, Metrics.PASSWORD)).body();
+    assertThat(scraped).contains("http_server_requests_seconds_count{").contains("uri=\"/login\"");
+    assertThat(scraped).doesNotContain("spring_security_");
+  }
+
+  @Test
   void requestIdWhenGivenThenEchoedAndWhenUnsafeThenReplaced() {
     Browser browser = new Browser(port);
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.careconnect.smart.auth.support.AuthServerIntegrationTest;
 import org.careconnect.smart.auth.support.Browser;
@@ -16,7 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Tokens are found through oauth2_token_lookup (V40, TokenLookup): code exchange, refresh,
@@ -32,6 +41,7 @@ class TokenLookupTest {
   @Autowired Fixtures fixtures;
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
+  @Autowired OAuth2AuthorizationService authorizations;
 
   @Test
   void codeExchangeRefreshIntrospectionAndRevocationFindTheirTokens() {
@@ -108,6 +118,37 @@ class TokenLookupTest {
 
     assertThat(introspect(app, (String) tokens.get("access_token"))).containsEntry("active", true);
     assertThat(refresh(app, (String) tokens.get("refresh_token")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void existingAuthorizationUpdatedWhenSavedInARequestThatHasNotReadIt() {
+    SmartFlow app = confidentialApp();
+    Map<String, Object> tokens = SmartFlow.json(app.exchange(app.code(fixtures.patient("pat-u"), SCOPE)));
+    String oldAccessToken = (String) tokens.get("access_token");
+    OAuth2Authorization stored = authorizations.findByToken(oldAccessToken, OAuth2TokenType.ACCESS_TOKEN);
+    String newAccessToken = "replaced-" + UUID.randomUUID();
+    Instant now = Instant.now();
+    OAuth2Authorization changed =
+        OAuth2Authorization.from(stored)
+            .token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, newAccessToken, now, now.plusSeconds(60)))
+            .build();
+
+    // a request of its own that saves without reading first: taken for new, refused by the
+    // primary key, then read and updated
+    RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+    try {
+      authorizations.save(changed);
+    } finally {
+      RequestContextHolder.resetRequestAttributes();
+    }
+
+    assertThat(authorizations.findByToken(newAccessToken, OAuth2TokenType.ACCESS_TOKEN).getId())
+        .isEqualTo(stored.getId());
+    assertThat(authorizations.findByToken(oldAccessToken, OAuth2TokenType.ACCESS_TOKEN)).isNull();
+    assertThat(lookupRows(oldAccessToken)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_authorization WHERE id = ?", Integer.class, stored.getId()))
+        .isEqualTo(1);
+    assertThat(introspect(app, (String) tokens.get("refresh_token"))).containsEntry("active", true);
   }
 
   private SmartFlow confidentialApp() {
