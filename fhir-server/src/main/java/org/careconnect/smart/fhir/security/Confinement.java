@@ -1,5 +1,9 @@
 package org.careconnect.smart.fhir.security;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.careconnect.smart.scope.ResourceScope;
 import org.careconnect.smart.scope.ScopeContext;
 
 /**
@@ -23,6 +27,26 @@ record Confinement(boolean granted, String patient) {
           : access.isPractitionerUser() ? EVERYTHING : NOTHING;
       case SYSTEM -> EVERYTHING;
     };
+  }
+
+  /**
+   * The compartments ({@code Patient/id}) a search of {@code type}, a type of the Patient
+   * compartment, is narrowed to: those of the token's scopes reaching the type. Empty when one of
+   * them is not confined (a clinician's {@code user/} scope): that token is not narrowed.
+   */
+  static List<String> compartmentsToNarrowTo(SmartAccess access, String type) {
+    Set<String> patients = new TreeSet<>();
+    for (ResourceScope scope : access.scopes().resourceScopes()) {
+      Confinement confinement = of(scope.context(), access);
+      if (!confinement.granted() || !scope.coversType(type)) {
+        continue;
+      }
+      if (!confinement.confined()) {
+        return List.of();
+      }
+      patients.add("Patient/" + confinement.patient());
+    }
+    return List.copyOf(patients);
   }
 
   boolean confined() {

@@ -14,7 +14,6 @@ import org.careconnect.smart.fhir.search.SearchParameter;
 import org.careconnect.smart.fhir.search.SearchParameterRegistry;
 import org.careconnect.smart.fhir.store.SearchParamType;
 import org.careconnect.smart.fhir.store.SearchValue;
-import org.careconnect.smart.scope.Permission;
 import org.careconnect.smart.scope.ResourceScope;
 import org.hl7.fhir.dstu3.model.Base;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
@@ -36,17 +35,17 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 class GranularScopeConsent implements IConsentService {
 
   private final SearchParameterRegistry registry;
+  private final TokenPermissionsCache permissions;
 
-  GranularScopeConsent(SearchParameterRegistry registry) {
+  GranularScopeConsent(SearchParameterRegistry registry, TokenPermissionsCache permissions) {
     this.registry = registry;
+    this.permissions = permissions;
   }
 
   @Override
   public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices context) {
-    boolean granular = SmartAccess.of(request)
-        .map(access -> access.scopes().resourceScopes().stream().anyMatch(ResourceScope::isGranular))
-        .orElse(false);
-    return granular ? ConsentOutcome.PROCEED : ConsentOutcome.AUTHORIZED;
+    TokenPermissions token = permissions.of(request);
+    return token != null && token.granular() ? ConsentOutcome.PROCEED : ConsentOutcome.AUTHORIZED;
   }
 
   @Override
@@ -54,17 +53,14 @@ class GranularScopeConsent implements IConsentService {
     if (resource instanceof IBaseBundle || resource instanceof IBaseOperationOutcome) {
       return ConsentOutcome.PROCEED;
     }
-    SmartAccess access = SmartAccess.of(request).orElse(null);
-    if (access == null) {
+    TokenPermissions token = permissions.of(request);
+    if (token == null) {
       return ConsentOutcome.PROCEED;
     }
     String type = request.getFhirContext().getResourceType(resource);
-    List<ResourceScope> reading = access.scopes().resourceScopes().stream()
-        .filter(scope -> Confinement.of(scope.context(), access).granted())
-        .filter(scope -> scope.grants(type, Permission.READ) || scope.grants(type, Permission.SEARCH))
-        .toList();
-    if (reading.isEmpty() || reading.stream().anyMatch(scope -> !scope.isGranular())
-        || reading.stream().anyMatch(scope -> matches(type, resource, scope.parameters()))) {
+    // only scopes with a query filter: none reading the type, or one reading it whole, lets it pass
+    List<ResourceScope> filtering = token.on(type).granularReading();
+    if (filtering.isEmpty() || filtering.stream().anyMatch(scope -> matches(type, resource, scope.parameters()))) {
       return ConsentOutcome.PROCEED;
     }
     return ConsentOutcome.REJECT;

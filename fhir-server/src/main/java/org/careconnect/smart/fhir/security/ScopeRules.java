@@ -4,7 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.careconnect.smart.scope.NamedScope;
@@ -34,11 +37,30 @@ final class ScopeRules {
     this.servedTypes = servedTypes;
   }
 
-  static List<IAuthRule> metadataOnly() {
-    return new RuleBuilder().allow("metadata").metadata().andThen().denyAll("a token is required").build();
+  /** For a request without a token: only the open CapabilityStatement got past the token filter. */
+  static final List<IAuthRule> METADATA_ONLY = List.copyOf(
+      new RuleBuilder().allow("metadata").metadata().andThen().denyAll("a token is required").build());
+
+  /** Everything the token may do, worked out once for all its requests ({@link TokenPermissions}). */
+  TokenPermissions permissionsFor(SmartAccess access) {
+    Set<String> readableWithAnyId = new HashSet<>();
+    List<IAuthRule> rules = rulesFor(access, readableWithAnyId);
+    // the audit trail is decided by AuditScope alone, never by a resource scope's rule
+    readableWithAnyId.remove(AuditScope.RESOURCE_TYPE);
+    Map<String, TypeGrant> grants = new HashMap<>();
+    Map<String, List<String>> narrowing = new HashMap<>();
+    for (String type : servedTypes) {
+      grants.put(type, TypeGrant.of(access, type, readableWithAnyId.contains(type)));
+      narrowing.put(type, isInPatientCompartment(type) ? Confinement.compartmentsToNarrowTo(access, type) : List.of());
+    }
+    return new TokenPermissions(access, rules, grants, narrowing);
   }
 
-  List<IAuthRule> rulesFor(SmartAccess access) {
+  /**
+   * HAPI's rules for the token: allow rules, then deny everything else. {@code readableWithAnyId}
+   * receives each type a rule lets the token read whatever compartment its resources belong to.
+   */
+  private List<IAuthRule> rulesFor(SmartAccess access, Set<String> readableWithAnyId) {
     RuleBuilder rules = new RuleBuilder();
     rules.allow("metadata").metadata();
     rules.allow("transaction entries, each by the rules below").transaction().withAnyOperation().andApplyNormalRules();
@@ -55,7 +77,9 @@ final class ScopeRules {
       for (String type : typesOf(scope)) {
         String name = scope.value() + " on " + type;
         if (scope.permissions().contains(Permission.READ) || scope.permissions().contains(Permission.SEARCH)) {
-          add(rules, name, type, confinement, true, b -> b.allow(name).read());
+          if (add(rules, name, type, confinement, true, b -> b.allow(name).read())) {
+            readableWithAnyId.add(type);
+          }
           if (type.equals("Patient")) {
             everything(rules, name, confinement);
           }
@@ -75,18 +99,20 @@ final class ScopeRules {
     return rules.build();
   }
 
-  private void add(RuleBuilder rules, String name, String type, Confinement confinement, boolean read,
+  /** Adds the rule; true when it allows any id of the type (not confined to a compartment). */
+  private boolean add(RuleBuilder rules, String name, String type, Confinement confinement, boolean read,
       Function<RuleBuilder, IAuthRuleBuilderRuleOp> start) {
     boolean inCompartment = isInPatientCompartment(type);
     if (confinement.confined() && !inCompartment && !read) {
-      return;
+      return false;
     }
     var types = start.apply(rules).resourcesOfType(type);
     if (confinement.confined() && inCompartment) {
       types.inCompartment("Patient", new IdType("Patient", confinement.patient())).andThen();
-    } else {
-      types.withAnyId().andThen();
+      return false;
     }
+    types.withAnyId().andThen();
+    return true;
   }
 
   /** {@code Patient/[id]/$everything}; every resource it returns is checked by the read rules. */

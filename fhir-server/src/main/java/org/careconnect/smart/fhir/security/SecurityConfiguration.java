@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -43,10 +43,10 @@ class SecurityConfiguration {
         "if-match", "if-none-exist", "if-none-match", "if-modified-since"));
     cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "WWW-Authenticate"));
     cors.setMaxAge(3600L);
-    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    // the filter itself is mapped to /fhir/* only; inside it every path is a FHIR path
-    source.registerCorsConfiguration("/**", cors);
-    FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+    // The filter itself is mapped to /fhir/* only; inside it every path is a FHIR path, so the
+    // configuration needs no lookup by path (a path-matching source parsed every request's path).
+    CorsConfigurationSource everyFhirPath = request -> cors;
+    FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(everyFhirPath));
     registration.addUrlPatterns(FHIR_PATHS);
     registration.setName("fhir-cors");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -85,19 +85,25 @@ class SecurityConfiguration {
     return new ScopeRules(fhirContext, Set.copyOf(stores.typeNames()));
   }
 
+  /** What each token may do, worked out once for all its requests. */
   @Bean
-  FhirServerInterceptor smartAuthorizationInterceptor(ScopeRules rules, TokenRefusalMetrics refusals) {
-    return new SmartAuthorizationInterceptor(rules, refusals);
+  TokenPermissionsCache tokenPermissions(ScopeRules rules, SecurityProperties properties) {
+    return new TokenPermissionsCache(rules, properties.permissionsCacheSize());
   }
 
   @Bean
-  FhirServerInterceptor smartSearchNarrowing(ScopeRules rules) {
-    return new SmartSearchNarrowing(rules);
+  FhirServerInterceptor smartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals) {
+    return new SmartAuthorizationInterceptor(permissions, refusals);
   }
 
   @Bean
-  FhirServerInterceptor granularScopeConsent(SearchParameterRegistry registry) {
-    return new GranularConsentInterceptor(new GranularScopeConsent(registry));
+  FhirServerInterceptor smartSearchNarrowing(ScopeRules rules, TokenPermissionsCache permissions) {
+    return new SmartSearchNarrowing(rules, permissions);
+  }
+
+  @Bean
+  FhirServerInterceptor granularScopeConsent(SearchParameterRegistry registry, TokenPermissionsCache permissions) {
+    return new GranularConsentInterceptor(new GranularScopeConsent(registry, permissions));
   }
 
   @Bean
@@ -107,10 +113,11 @@ class SecurityConfiguration {
 
   /** Page links belong to the token's user and client (and launch patient). */
   @Bean
-  PagingBinding tokenPagingBinding() {
-    return request -> SmartAccess.of(request)
-        .map(access -> access.subject() + "\n" + access.clientId() + "\n" + access.patient())
-        .orElse("");
+  PagingBinding tokenPagingBinding(TokenPermissionsCache permissions) {
+    return request -> {
+      TokenPermissions token = permissions.of(request);
+      return token == null ? "" : token.pagingBinding();
+    };
   }
 
   /** HAPI's ConsentInterceptor with our service, marked for registration on the server. */

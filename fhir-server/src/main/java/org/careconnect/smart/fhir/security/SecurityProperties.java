@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param allowedOrigins browser origins allowed by CORS
  * @param tokenCacheSize verified tokens remembered until they expire ({@link VerifiedTokens}); 0: none
+ * @param permissionsCacheSize tokens whose permissions are kept worked out ({@link TokenPermissionsCache}); 0: none
  */
 @ConfigurationProperties("careconnect.fhir.security")
 record SecurityProperties(
@@ -28,4 +29,5 @@ record SecurityProperties(
     Duration jwksRefetchInterval,
     Duration clockSkew,
     List<String> allowedOrigins,
-    int tokenCacheSize) {}
+    int tokenCacheSize,
+    int permissionsCacheSize) {}

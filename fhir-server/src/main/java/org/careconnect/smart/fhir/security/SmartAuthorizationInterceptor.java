@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationFlagsEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
@@ -22,8 +23,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
- * HAPI's default-deny authorisation, with the rules built per request from the token's scopes
- * ({@link ScopeRules}). Two additions HAPI's rule builder cannot express:
+ * HAPI's default-deny authorisation, with the rules built from the token's scopes
+ * ({@link ScopeRules}) once per token ({@link TokenPermissions}). Two additions HAPI's rule
+ * builder cannot express:
  *
  * <ul>
  *   <li>each interaction needs its own SMART v2 permission letter (read r, search s, create c,
@@ -40,24 +42,39 @@ import org.hl7.fhir.instance.model.api.IIdType;
  * Writes are checked on the stored resources too: the server fires HAPI's STORAGE_PRESTORAGE_*
  * pointcuts from {@code ResourceWrites}, so conditional and transaction writes are judged on
  * what they really touch.
+ *
+ * <p>A shortcut, with HAPI's answer: the rules are allow rules followed by one deny-all, so a
+ * request is allowed exactly when one allow rule allows it. A read or search of a type the token
+ * reads with any id (an unconfined read scope), or a resource of such a type going out of a read
+ * or search, is therefore allowed without running the rules, after the permission letter and the
+ * audit trail were checked as for any request; everything else, confined tokens' compartment
+ * checks included, goes through HAPI's rules. See {@link OutgoingResources}.
  */
 @Interceptor
 class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
 
-  private final ScopeRules scopeRules;
+  /**
+   * Where a read rule allowing any id of the type allows the incoming request: a read of the
+   * type, or (with DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS) a search of it.
+   */
+  private static final Set<RestOperationTypeEnum> READS =
+      EnumSet.of(RestOperationTypeEnum.READ, RestOperationTypeEnum.VREAD, RestOperationTypeEnum.SEARCH_TYPE);
+
+  private final TokenPermissionsCache permissions;
   private final TokenRefusalMetrics refusals;
 
-  SmartAuthorizationInterceptor(ScopeRules scopeRules, TokenRefusalMetrics refusals) {
+  SmartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals) {
     super(PolicyEnum.DENY);
-    this.scopeRules = scopeRules;
+    this.permissions = permissions;
     this.refusals = refusals;
     setFlags(AuthorizationFlagsEnum.DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS);
   }
 
   @Override
   public List<IAuthRule> buildRuleList(RequestDetails request) {
+    TokenPermissions token = permissions.of(request);
     // No access: only the open CapabilityStatement got past the token filter.
-    return SmartAccess.of(request).map(scopeRules::rulesFor).orElseGet(ScopeRules::metadataOnly);
+    return token == null ? ScopeRules.METADATA_ONLY : token.rules();
   }
 
   @Override
@@ -75,17 +92,42 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
     if (AuditScope.RESOURCE_TYPE.equals(type)) {
       return AuditScope.verdict(operation, request);
     }
-    if (needed != null && type != null && !granted(request, type, needed, incoming)) {
+    TokenPermissions token = permissions.of(request);
+    if (needed != null && type != null && (token == null || !token.granted(type, needed, incoming))) {
       request.getUserData().put(Refusal.KEY,
           new Refusal("no granted scope allows " + needed.verb() + " of " + type));
       return new Verdict(PolicyEnum.DENY, null);
     }
+    if (token != null && type != null && token.readableWithAnyId(type)
+        && (incoming ? READS.contains(operation) && input == null
+            : OutgoingResources.READS_AND_SEARCHES.contains(operation) && OutgoingResources.idTypeIs(output, type))) {
+      return ALLOWED_BY_A_READ_RULE;
+    }
     return super.applyRulesAndReturnDecision(operation, request, input, inputId, output, pointcut);
   }
 
-  /** $validate: HAPI checks nothing for it; we check it as a create of the body. */
+  /**
+   * Skips HAPI's walk of every element of a search's Bundle, and its rules for each resource in
+   * it, when each resource HAPI would check is of a type the token reads with any id.
+   */
+  @Override
+  @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+  public void hookOutgoingResponse(RequestDetails request, IBaseResource response, Pointcut pointcut) {
+    TokenPermissions token = permissions.of(request);
+    if (token != null && response != null
+        && OutgoingResources.allReadableWithAnyId(request.getRestOperationType(), response, request.getFhirContext(), token)) {
+      return;
+    }
+    super.hookOutgoingResponse(request, response, pointcut);
+  }
+
+  /**
+   * HAPI's check of the incoming request, and $validate, which HAPI leaves unchecked, checked as
+   * a create of the body. One hook for both: every hook costs each request an invocation.
+   */
+  @Override
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
-  public void validateAsCreate(RequestDetails request, Pointcut pointcut) {
+  public void incomingRequestPreHandled(RequestDetails request, Pointcut pointcut) {
     if (request.getRestOperationType() == RestOperationTypeEnum.VALIDATE) {
       IBaseResource body = request.getResource();
       Verdict verdict = applyRulesAndReturnDecision(RestOperationTypeEnum.CREATE, request, body,
@@ -94,6 +136,7 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
         handleDeny(request, verdict);
       }
     }
+    super.incomingRequestPreHandled(request, pointcut);
   }
 
   @Override
@@ -152,23 +195,8 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
     return null;
   }
 
-  /**
-   * The letter an interaction needs, checked on the way in on the requested type; the resources
-   * going out (a search's includes, a history's versions) need read or search.
-   */
-  private static boolean granted(RequestDetails request, String type, Permission needed, boolean incoming) {
-    Set<Permission> acceptable = !incoming && (needed == Permission.READ || needed == Permission.SEARCH)
-        ? Set.of(Permission.READ, Permission.SEARCH) : Set.of(needed);
-    return SmartAccess.of(request).map(access -> access.scopes().resourceScopes().stream()
-            .filter(scope -> Confinement.of(scope.context(), access).granted())
-            .anyMatch(scope -> acceptable.stream().anyMatch(p -> scope.grants(type, p)))
-            || ownFhirUser(access, type, needed))
-        .orElse(false);
-  }
-
-  private static boolean ownFhirUser(SmartAccess access, String type, Permission needed) {
-    return needed == Permission.READ && access.fhirUser() != null && access.fhirUser().startsWith(type + "/");
-  }
+  /** What HAPI would answer: a read rule of the type allows any id (see the class comment). */
+  private static final Verdict ALLOWED_BY_A_READ_RULE = new Verdict(PolicyEnum.ALLOW, null);
 
   /** Why this request was refused, kept for the 403's message. */
   record Refusal(String reason) {

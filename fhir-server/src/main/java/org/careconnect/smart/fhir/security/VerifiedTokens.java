@@ -29,6 +29,9 @@ import java.util.function.Function;
  */
 final class VerifiedTokens {
 
+  /** Cloned for each digest: looking the algorithm up among the providers cost more than hashing. */
+  private static final MessageDigest SHA_256 = sha256Prototype();
+
   private final Cache<ByteBuffer, SmartAccess> cache;
   private final Duration clockSkew;
   private final Clock clock;
@@ -60,8 +63,7 @@ final class VerifiedTokens {
   }
 
   private boolean stillValid(SmartAccess access) {
-    Duration left = lifetimeLeft(access);
-    return !left.isNegative() && !left.isZero();
+    return clock.millis() < access.expiresAt().toEpochMilli() + clockSkew.toMillis();
   }
 
   private Duration lifetimeLeft(SmartAccess access) {
@@ -70,8 +72,18 @@ final class VerifiedTokens {
 
   private static byte[] sha256(String token) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
+      return ((MessageDigest) SHA_256.clone()).digest(token.getBytes(StandardCharsets.US_ASCII));
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
+  }
+
+  private static MessageDigest sha256Prototype() {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.clone(); // fails now, at start-up, rather than on a request
+      return digest;
+    } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }

@@ -307,6 +307,17 @@ class SmartEnforcementTest {
   }
 
   @Test
+  void requestWhenNoOriginThenOnlyVaryHeaders() throws Exception {
+    HttpResponse<String> response = get("/Patient/" + mine.id("patient"), admin);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    // caches must not serve this answer to a browser request from an origin
+    assertThat(String.join(",", response.headers().allValues("Vary")))
+        .contains("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
+    assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+  }
+
+  @Test
   void requestWhenUnknownOriginThenNoCorsHeaders() throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/metadata"))
         .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
