@@ -53,4 +53,17 @@ class RequestIdFilterTest {
     assertThat(RequestIds.acceptOrCreate("é")).isNotEqualTo("é");
     assertThat(RequestIds.acceptOrCreate(null)).matches("[0-9a-f-]{36}");
   }
+
+  @Test
+  void newIdsAreVersionFourUuidsAndDistinct() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      String id = RequestIds.newId();
+      java.util.UUID parsed = java.util.UUID.fromString(id);
+      assertThat(parsed.version()).isEqualTo(4);
+      assertThat(parsed.variant()).isEqualTo(2);
+      ids.add(id);
+    }
+    assertThat(ids).hasSize(1000);
+  }
 }
