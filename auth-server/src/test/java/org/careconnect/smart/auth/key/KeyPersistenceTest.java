@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import java.nio.file.Path;
 import org.careconnect.smart.auth.AuthServerApplication;
 import org.careconnect.smart.auth.support.Browser;
-import org.careconnect.smart.auth.support.MariaDbTestDatabase;
+import org.careconnect.smart.service.mariadb.MariaDbTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.careconnect.smart.fhir.support.FhirServerProcess;
 import org.careconnect.smart.fhir.support.FhirTestClient;
-import org.careconnect.smart.fhir.support.MariaDbServer;
-import org.careconnect.smart.fhir.support.MariaDbTestDatabase;
+import org.careconnect.smart.service.mariadb.MariaDbServer;
+import org.careconnect.smart.service.mariadb.MariaDbTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

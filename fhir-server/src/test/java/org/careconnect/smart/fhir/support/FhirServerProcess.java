@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.careconnect.smart.service.mariadb.MariaDbTestDatabase;
 
 /**
  * The packaged server jar started as a real operating-system process on a free loopback port and

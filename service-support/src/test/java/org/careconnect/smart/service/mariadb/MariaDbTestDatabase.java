@@ -1,4 +1,4 @@
-package org.careconnect.smart.auth.support;
+package org.careconnect.smart.service.mariadb;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

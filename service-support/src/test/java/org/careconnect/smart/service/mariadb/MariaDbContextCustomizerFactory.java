@@ -1,4 +1,4 @@
-package org.careconnect.smart.auth.support;
+package org.careconnect.smart.service.mariadb;
 
 import java.util.List;
 import java.util.Map;

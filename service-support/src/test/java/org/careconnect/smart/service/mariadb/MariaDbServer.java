@@ -1,4 +1,4 @@
-package org.careconnect.smart.auth.support;
+package org.careconnect.smart.service.mariadb;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A MariaDB server of one test's own, run by {@code scripts/mariadb.sh} in a folder of the test,
  * for tests that stop and start the database (the shared server of the MariaDB suites must stay
- * up). Started again after {@link #stop()}, it listens on the same port.
+ * up). Started again after {@link #stop()}, it listens on the same port. Shared by the auth-server
+ * and FHIR server tests through the service-support test jar.
  */
 public final class MariaDbServer implements AutoCloseable {
 
