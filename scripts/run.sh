@@ -79,7 +79,7 @@ wait_ready() {
 }
 
 STARTED=()
-SMALL="-XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m"
+SMALL="-XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=10000"
 start fhir-server "$FHIR_PORT" "$FHIR_HTTPS_PORT" "-Xmx400m -XX:NewRatio=5 $SMALL"
 start auth-server "$AUTH_PORT" "$AUTH_HTTPS_PORT" "-Xmx256m $SMALL"
 start smart-launcher "$LAUNCHER_PORT" "$LAUNCHER_HTTPS_PORT" "-Xmx128m $SMALL"

@@ -24,7 +24,7 @@ THREADS="${THREADS:-2}"
 PORT="${PORT:-18080}"
 JAR="${JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
 # The heap settings of the RSS target (docs/benchmarks.md); override to compare others.
-JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=10000}"
 # The H2 options of the server's default URL (application.yaml).
 DB_OPTIONS="${DB_OPTIONS:-;MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000;DB_CLOSE_ON_EXIT=FALSE}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-bench.XXXXXX)}"

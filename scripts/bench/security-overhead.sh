@@ -34,7 +34,7 @@ ON_PORT="${ON_PORT:-18082}"
 OFF_PORT="${OFF_PORT:-18081}"
 FHIR_JAR="${FHIR_JAR:-fhir-server/target/fhir-server-0.1.0-SNAPSHOT-exec.jar}"
 AUTH_JAR="${AUTH_JAR:-auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar}"
-JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx400m -XX:NewRatio=5 -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=10000}"
 # JFR=1: a flight recording of the secured server (DATA_DIR/on.jfr), for profiling.
 JFR_OPTS=()
 DB_OPTIONS=";MODE=MySQL;WRITE_DELAY=0;MAX_COMPACT_TIME=30000"

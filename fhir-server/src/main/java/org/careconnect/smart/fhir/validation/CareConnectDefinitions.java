@@ -82,7 +82,10 @@ class CareConnectDefinitions {
     for (Resource file : files()) {
       try (InputStream in = file.getInputStream()) {
         String xml = new String(withoutBom(in.readAllBytes()), StandardCharsets.UTF_8);
-        loaded.add((MetadataResource) parser.parseResource(xml));
+        MetadataResource resource = (MetadataResource) parser.parseResource(xml);
+        // Only the validator and the profile lookups read them: their prose would be heap only.
+        LeanDefinitions.trim(resource);
+        loaded.add(resource);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file.getDescription(), e);
       } catch (RuntimeException e) {

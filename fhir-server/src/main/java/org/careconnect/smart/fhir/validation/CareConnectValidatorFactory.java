@@ -1,7 +1,6 @@
 package org.careconnect.smart.fhir.validation;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -33,7 +32,7 @@ final class CareConnectValidatorFactory {
 
     ValidationSupportChain chain =
         new ValidationSupportChain(
-            new DefaultProfileValidationSupport(fhirContext),
+            LeanDefinitions.load(fhirContext),
             careConnect,
             new CommonCodeSystemsTerminologyService(fhirContext),
             new UncheckableCodeSystems(fhirContext),
