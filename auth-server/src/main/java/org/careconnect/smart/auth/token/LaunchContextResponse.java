@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 /**
  * Adds the launch context to the token response (SMART 2.2 §"Launch context arrives with your
  * access_token": patient, encounter, need_patient_banner, smart_style_url, fhirContext), on the
- * first token and on every refresh.
+ * first token and on every refresh; and leaves out the ID token a refresh kept (IdTokenOnRefresh).
  */
 final class LaunchContextResponse implements Consumer<OAuth2AccessTokenAuthenticationContext> {
 
@@ -27,21 +27,20 @@ final class LaunchContextResponse implements Consumer<OAuth2AccessTokenAuthentic
   @Override
   public void accept(OAuth2AccessTokenAuthenticationContext context) {
     OAuth2AccessTokenAuthenticationToken result = context.getAuthentication();
-    if (backendOnly(result)) {
-      return; // spares the lookup of the authorization on every client_credentials request
+    // the builder's additional parameters are replaced, not merged: start from all of them
+    Map<String, Object> parameters = new LinkedHashMap<>(result.getAdditionalParameters());
+    boolean changed = IdTokenOnRefresh.omitKeptIdToken(parameters);
+    // a backend-only client spares the lookup of the authorization on every client_credentials request
+    if (!backendOnly(result)) {
+      OAuth2Authorization authorization =
+          authorizations.findByToken(result.getAccessToken().getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
+      if (authorization != null) {
+        Map<String, Object> launch = LaunchContext.of(authorization).tokenResponseParameters();
+        parameters.putAll(launch);
+        changed |= !launch.isEmpty();
+      }
     }
-    String accessToken = result.getAccessToken().getTokenValue();
-    OAuth2Authorization authorization =
-        authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
-    if (authorization == null) {
-      return;
-    }
-    Map<String, Object> launch = LaunchContext.of(authorization).tokenResponseParameters();
-    if (!launch.isEmpty()) {
-      // the builder's additional parameters are replaced, not merged: keep id_token etc.
-      Map<String, Object> parameters =
-          new LinkedHashMap<>(result.getAdditionalParameters());
-      parameters.putAll(launch);
+    if (changed) {
       context.getAccessTokenResponse().additionalParameters(parameters);
     }
   }

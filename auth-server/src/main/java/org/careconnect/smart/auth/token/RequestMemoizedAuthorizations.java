@@ -115,6 +115,18 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
     return inserted != null && inserted.containsKey(id);
   }
 
+  /**
+   * The authorizations this request has read or saved, as it last read or saved them; none outside
+   * a request.
+   */
+  static java.util.List<OAuth2Authorization> remembered() {
+    Map<String, OAuth2Authorization> memo = memo();
+    if (memo == null) {
+      return java.util.List.of();
+    }
+    return memo.values().stream().filter(known -> known != NOT_STORED).toList();
+  }
+
   private static void remember(java.util.function.Consumer<Map<String, OAuth2Authorization>> change) {
     Map<String, OAuth2Authorization> memo = memo();
     if (memo == null) {

@@ -99,7 +99,7 @@ class TokenConfig {
           // after the lifetime cap: the demo profile's simulated expired_token (launch/)
           demoTokenExpiry.customize(context);
         });
-    return new DelegatingOAuth2TokenGenerator(jwts, new SmartRefreshTokenGenerator());
+    return new IdTokenOnRefresh(new DelegatingOAuth2TokenGenerator(jwts, new SmartRefreshTokenGenerator()));
   }
 
   @Bean

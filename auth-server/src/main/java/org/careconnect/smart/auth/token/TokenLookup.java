@@ -78,6 +78,13 @@ final class TokenLookup implements OAuth2AuthorizationService {
     if (token == null || token.isEmpty()) {
       return null;
     }
+    // Already read or saved by this request (a refresh looks its token up twice, and its response
+    // the new access token): no query.
+    for (OAuth2Authorization known : RequestMemoizedAuthorizations.remembered()) {
+      if (holds(known, token, tokenType)) {
+        return known;
+      }
+    }
     List<String> ids =
         tokenType == null
             ? jdbc.queryForList(
@@ -92,16 +99,18 @@ final class TokenLookup implements OAuth2AuthorizationService {
     for (String id : ids) {
       OAuth2Authorization authorization = delegate.findById(id);
       // the stored authorization decides: it must still hold this very value as that type
-      if (authorization != null
-          && tokens(authorization).stream()
-              .anyMatch(
-                  t ->
-                      t.value().equals(token)
-                          && (tokenType == null || t.type().equals(tokenType.getValue())))) {
+      if (authorization != null && holds(authorization, token, tokenType)) {
         return authorization;
       }
     }
     return null;
+  }
+
+  /** Whether the authorization holds this very value as that type (any type: null). */
+  private static boolean holds(OAuth2Authorization authorization, String token, OAuth2TokenType tokenType) {
+    return tokens(authorization).stream()
+        .anyMatch(
+            t -> t.value().equals(token) && (tokenType == null || t.type().equals(tokenType.getValue())));
   }
 
   record TokenValue(String type, String value) {}

@@ -38,11 +38,41 @@ class RefreshTokenTest {
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     Map<String, Object> second = SmartFlow.json(response);
     assertThat(second)
-        .containsKeys("access_token", "refresh_token", "id_token")
+        .containsKeys("access_token", "refresh_token")
         .containsEntry("token_type", "Bearer")
-        .containsEntry("patient", "pat-r");
+        .containsEntry("patient", "pat-r")
+        // OIDC Core 12.2: no new ID token unless the refresh asks for openid (decision 0013)
+        .doesNotContainKey("id_token");
     assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
     assertThat(second.get("access_token")).isNotEqualTo(first.get("access_token"));
+  }
+
+  @Test
+  void newIdTokenWhenRefreshRequestNamesOpenid() throws Exception {
+    SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
+    Map<String, Object> first = firstTokens(flow);
+    // a refresh without openid first: the ID token kept then is still the one renewed below
+    Map<String, Object> second = SmartFlow.json(flow.refresh((String) first.get("refresh_token")));
+    assertThat(second).doesNotContainKey("id_token");
+
+    HttpResponse<String> response =
+        flow.browser.post(
+            "/oauth2/token",
+            Map.of(
+                "grant_type", "refresh_token",
+                "refresh_token", (String) second.get("refresh_token"),
+                "scope", SCOPE));
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, Object> third = SmartFlow.json(response);
+    assertThat(third).containsKeys("access_token", "refresh_token", "id_token");
+    assertThat(third.get("id_token")).isNotEqualTo(first.get("id_token"));
+    Map<String, Object> before = SmartFlow.claims((String) first.get("id_token"));
+    Map<String, Object> renewed = SmartFlow.claims((String) third.get("id_token"));
+    assertThat(renewed)
+        .containsEntry("sub", before.get("sub"))
+        .containsEntry("iss", before.get("iss"))
+        .containsEntry("aud", before.get("aud"))
+        .containsEntry("fhirUser", before.get("fhirUser"));
   }
 
   @Test
