@@ -10,7 +10,6 @@ import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Parameters;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
  * The resources of a read's or search's answer that HAPI's AuthorizationInterceptor checks one by
@@ -18,7 +17,8 @@ import org.hl7.fhir.instance.model.api.IIdType;
  * in a search's or history's Bundle but OperationOutcomes, which HAPI finds by walking every
  * element of the Bundle. Here only the simple shape is recognised, a Bundle whose entries hold
  * plain resources (no contained resources, no nested Bundle or Parameters, no entry outcome),
- * found from the entries alone; any other answer is left to HAPI's walk.
+ * found from the entries alone; any other answer is left to HAPI's walk. No permission letter is
+ * checked here: a read rule exists only for a scope granting r or s on its type.
  */
 final class OutgoingResources {
 
@@ -36,16 +36,17 @@ final class OutgoingResources {
   private OutgoingResources() {}
 
   /**
-   * True only when every resource HAPI would check in {@code response} is of a type the token
-   * reads with any id; false when one is not, or when the answer's shape is not the simple one.
+   * True only when one of the token's read rules allows every resource HAPI would check in
+   * {@code response} ({@link ReadRuleShortcut}); false when one is not shown to be allowed, or
+   * when the answer's shape is not the simple one.
    */
-  static boolean allReadableWithAnyId(RestOperationTypeEnum operation, IBaseResource response,
-      FhirContext fhirContext, TokenPermissions token) {
+  static boolean allAllowedByReadRules(RestOperationTypeEnum operation, IBaseResource response,
+      FhirContext fhirContext, TokenPermissions token, ReadRuleShortcut shortcut) {
     if (operation == null || !READS_AND_SEARCHES.contains(operation)) {
       return false;
     }
     if (operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.VREAD) {
-      return readableWithAnyId(response, fhirContext, token);
+      return allowed(response, fhirContext, token, shortcut);
     }
     if (!(response instanceof Bundle bundle)
         || (bundle.getType() != Bundle.BundleType.SEARCHSET && bundle.getType() != Bundle.BundleType.HISTORY)) {
@@ -61,21 +62,15 @@ final class OutgoingResources {
       }
       if (resource instanceof Bundle || resource instanceof Parameters
           || (resource instanceof DomainResource domain && domain.hasContained())
-          || !readableWithAnyId(resource, fhirContext, token)) {
+          || !allowed(resource, fhirContext, token, shortcut)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean readableWithAnyId(IBaseResource resource, FhirContext fhirContext, TokenPermissions token) {
-    String type = fhirContext.getResourceType(resource);
-    return token.readableWithAnyId(type) && idTypeIs(resource, type);
-  }
-
-  /** HAPI's read rule also checks the type in the resource's id, when there is one. */
-  static boolean idTypeIs(IBaseResource resource, String type) {
-    IIdType id = resource.getIdElement();
-    return id == null || !id.hasResourceType() || type.equals(id.getResourceType());
+  private static boolean allowed(IBaseResource resource, FhirContext fhirContext, TokenPermissions token,
+      ReadRuleShortcut shortcut) {
+    return shortcut.allows(token, fhirContext.getResourceType(resource), resource);
   }
 }

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOp;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,24 +44,37 @@ final class ScopeRules {
 
   /** Everything the token may do, worked out once for all its requests ({@link TokenPermissions}). */
   TokenPermissions permissionsFor(SmartAccess access) {
-    Set<String> readableWithAnyId = new HashSet<>();
-    List<IAuthRule> rules = rulesFor(access, readableWithAnyId);
+    ReadRules readRules = new ReadRules();
+    List<IAuthRule> rules = rulesFor(access, readRules);
     // the audit trail is decided by AuditScope alone, never by a resource scope's rule
-    readableWithAnyId.remove(AuditScope.RESOURCE_TYPE);
+    readRules.anyId.remove(AuditScope.RESOURCE_TYPE);
+    readRules.compartments.remove(AuditScope.RESOURCE_TYPE);
     Map<String, TypeGrant> grants = new HashMap<>();
     Map<String, List<String>> narrowing = new HashMap<>();
     for (String type : servedTypes) {
-      grants.put(type, TypeGrant.of(access, type, readableWithAnyId.contains(type)));
+      grants.put(type, TypeGrant.of(access, type, readRules.anyId.contains(type),
+          List.copyOf(readRules.compartments.getOrDefault(type, Set.of()))));
       narrowing.put(type, isInPatientCompartment(type) ? Confinement.compartmentsToNarrowTo(access, type) : List.of());
     }
     return new TokenPermissions(access, rules, grants, narrowing);
   }
 
   /**
-   * HAPI's rules for the token: allow rules, then deny everything else. {@code readableWithAnyId}
-   * receives each type a rule lets the token read whatever compartment its resources belong to.
+   * The read rules added for a token, recorded by the code that adds them so that the shortcuts
+   * built on them ({@link SmartAuthorizationInterceptor}) cannot disagree with the rules.
    */
-  private List<IAuthRule> rulesFor(SmartAccess access, Set<String> readableWithAnyId) {
+  private static final class ReadRules {
+    /** Types a rule lets the token read whatever compartment their resources belong to. */
+    final Set<String> anyId = new HashSet<>();
+    /** For each type, the owners of the Patient compartments in which a rule lets the token read it. */
+    final Map<String, Set<IdType>> compartments = new HashMap<>();
+  }
+
+  /**
+   * HAPI's rules for the token: allow rules, then deny everything else. {@code readRules}
+   * receives what each read rule allows.
+   */
+  private List<IAuthRule> rulesFor(SmartAccess access, ReadRules readRules) {
     RuleBuilder rules = new RuleBuilder();
     rules.allow("metadata").metadata();
     rules.allow("transaction entries, each by the rules below").transaction().withAnyOperation().andApplyNormalRules();
@@ -77,8 +91,11 @@ final class ScopeRules {
       for (String type : typesOf(scope)) {
         String name = scope.value() + " on " + type;
         if (scope.permissions().contains(Permission.READ) || scope.permissions().contains(Permission.SEARCH)) {
-          if (add(rules, name, type, confinement, true, b -> b.allow(name).read())) {
-            readableWithAnyId.add(type);
+          switch (add(rules, name, type, confinement, true, b -> b.allow(name).read())) {
+            case ANY_ID -> readRules.anyId.add(type);
+            case COMPARTMENT -> readRules.compartments.computeIfAbsent(type, t -> new LinkedHashSet<>())
+                .add(compartmentOwner(confinement));
+            case NONE -> { }
           }
           if (type.equals("Patient")) {
             everything(rules, name, confinement);
@@ -99,20 +116,27 @@ final class ScopeRules {
     return rules.build();
   }
 
-  /** Adds the rule; true when it allows any id of the type (not confined to a compartment). */
-  private boolean add(RuleBuilder rules, String name, String type, Confinement confinement, boolean read,
+  /** What a rule added by {@link #add} allows. */
+  private enum Reach { NONE, COMPARTMENT, ANY_ID }
+
+  /** Adds the rule, if the confinement allows one, and says what it allows. */
+  private Reach add(RuleBuilder rules, String name, String type, Confinement confinement, boolean read,
       Function<RuleBuilder, IAuthRuleBuilderRuleOp> start) {
     boolean inCompartment = isInPatientCompartment(type);
     if (confinement.confined() && !inCompartment && !read) {
-      return false;
+      return Reach.NONE;
     }
     var types = start.apply(rules).resourcesOfType(type);
     if (confinement.confined() && inCompartment) {
-      types.inCompartment("Patient", new IdType("Patient", confinement.patient())).andThen();
-      return false;
+      types.inCompartment("Patient", compartmentOwner(confinement)).andThen();
+      return Reach.COMPARTMENT;
     }
     types.withAnyId().andThen();
-    return true;
+    return Reach.ANY_ID;
+  }
+
+  private static IdType compartmentOwner(Confinement confinement) {
+    return new IdType("Patient", confinement.patient());
   }
 
   /** {@code Patient/[id]/$everything}; every resource it returns is checked by the read rules. */

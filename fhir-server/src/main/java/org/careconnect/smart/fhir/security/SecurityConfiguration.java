@@ -92,8 +92,9 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FhirServerInterceptor smartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals) {
-    return new SmartAuthorizationInterceptor(permissions, refusals);
+  FhirServerInterceptor smartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals,
+      FhirContext fhirContext) {
+    return new SmartAuthorizationInterceptor(permissions, refusals, new ReadRuleShortcut(fhirContext));
   }
 
   @Bean

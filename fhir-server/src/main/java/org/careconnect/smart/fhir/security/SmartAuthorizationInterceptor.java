@@ -45,10 +45,11 @@ import org.hl7.fhir.instance.model.api.IIdType;
  *
  * <p>A shortcut, with HAPI's answer: the rules are allow rules followed by one deny-all, so a
  * request is allowed exactly when one allow rule allows it. A read or search of a type the token
- * reads with any id (an unconfined read scope), or a resource of such a type going out of a read
- * or search, is therefore allowed without running the rules, after the permission letter and the
- * audit trail were checked as for any request; everything else, confined tokens' compartment
- * checks included, goes through HAPI's rules. See {@link OutgoingResources}.
+ * reads with any id (an unconfined read scope), or a resource going out of a read or search that
+ * such a rule, or a compartment rule of its type by HAPI's own compartment check, allows
+ * ({@link ReadRuleShortcut}), is therefore allowed without running the rules, after the permission
+ * letter and the audit trail were checked as for any request; everything else goes through HAPI's
+ * rules. See {@link OutgoingResources}.
  */
 @Interceptor
 class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
@@ -62,11 +63,14 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
   private final TokenPermissionsCache permissions;
   private final TokenRefusalMetrics refusals;
+  private final ReadRuleShortcut shortcut;
 
-  SmartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals) {
+  SmartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals,
+      ReadRuleShortcut shortcut) {
     super(PolicyEnum.DENY);
     this.permissions = permissions;
     this.refusals = refusals;
+    this.shortcut = shortcut;
     setFlags(AuthorizationFlagsEnum.DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS);
   }
 
@@ -98,9 +102,10 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
           new Refusal("no granted scope allows " + needed.verb() + " of " + type));
       return new Verdict(PolicyEnum.DENY, null);
     }
-    if (token != null && type != null && token.readableWithAnyId(type)
-        && (incoming ? READS.contains(operation) && input == null
-            : OutgoingResources.READS_AND_SEARCHES.contains(operation) && OutgoingResources.idTypeIs(output, type))) {
+    if (token != null && type != null
+        && (incoming ? READS.contains(operation) && input == null && token.readableWithAnyId(type)
+            : OutgoingResources.READS_AND_SEARCHES.contains(operation)
+                && shortcut.allows(token, type, output))) {
       return ALLOWED_BY_A_READ_RULE;
     }
     return super.applyRulesAndReturnDecision(operation, request, input, inputId, output, pointcut);
@@ -108,14 +113,15 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
   /**
    * Skips HAPI's walk of every element of a search's Bundle, and its rules for each resource in
-   * it, when each resource HAPI would check is of a type the token reads with any id.
+   * it, when a read rule of the token allows each resource HAPI would check ({@link ReadRuleShortcut}).
    */
   @Override
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public void hookOutgoingResponse(RequestDetails request, IBaseResource response, Pointcut pointcut) {
     TokenPermissions token = permissions.of(request);
     if (token != null && response != null
-        && OutgoingResources.allReadableWithAnyId(request.getRestOperationType(), response, request.getFhirContext(), token)) {
+        && OutgoingResources.allAllowedByReadRules(request.getRestOperationType(), response, request.getFhirContext(),
+            token, shortcut)) {
       return;
     }
     super.hookOutgoingResponse(request, response, pointcut);

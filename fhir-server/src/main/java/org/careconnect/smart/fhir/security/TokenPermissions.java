@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.scope.Permission;
 import org.careconnect.smart.scope.ResourceScope;
+import org.hl7.fhir.dstu3.model.IdType;
 
 /**
  * What one verified token may do, worked out from its scopes once ({@link ScopeRules}) and read
@@ -52,7 +53,7 @@ final class TokenPermissions {
   /** What the token may do on {@code type}; a type the server does not serve is worked out afresh. */
   TypeGrant on(String type) {
     TypeGrant grant = servedTypes.get(type);
-    return grant != null ? grant : TypeGrant.of(access, type, false);
+    return grant != null ? grant : TypeGrant.of(access, type);
   }
 
   /** Whether some granted scope allows {@code needed} on {@code type} (see {@link TypeGrant#allows}). */
@@ -71,6 +72,15 @@ final class TokenPermissions {
   boolean readableWithAnyId(String type) {
     TypeGrant grant = servedTypes.get(type);
     return grant != null && grant.readableWithAnyId();
+  }
+
+  /**
+   * The owners of the Patient compartments in which a scope rule lets this token read {@code type}
+   * (empty: none, or the type is read with any id or not served).
+   */
+  List<IdType> readableInCompartmentsOf(String type) {
+    TypeGrant grant = servedTypes.get(type);
+    return grant == null ? List.of() : grant.readableInCompartmentsOf();
   }
 
   /** The compartments a search of {@code type} is narrowed to (empty: none), or null for an unserved type. */

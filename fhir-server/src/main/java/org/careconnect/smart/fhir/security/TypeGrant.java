@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.careconnect.smart.scope.Permission;
 import org.careconnect.smart.scope.ResourceScope;
+import org.hl7.fhir.dstu3.model.IdType;
 
 /**
  * What one token's scopes grant on one resource type, from the scopes whose context reaches
@@ -15,13 +16,22 @@ import org.careconnect.smart.scope.ResourceScope;
  * @param readableWithAnyId the scope rules let the token read any resource of the type, wherever
  *     it belongs (an unconfined read scope, or a confined one on a type outside the Patient
  *     compartment); false for types the server does not serve, which have no rules
+ * @param readableInCompartmentsOf the owners ({@code Patient/id}) of the Patient compartments in
+ *     which a scope rule lets the token read resources of the type (a confined read scope on a
+ *     type of the Patient compartment); empty for types the server does not serve
  * @param granularReading the scopes reading the type when each of them is granular, so that a
  *     resource of the type leaves only if it matches one of their queries; empty when nothing
  *     filters the type's resources (no reading scope, or one without a query)
  */
-record TypeGrant(Set<Permission> permissions, boolean readableWithAnyId, List<ResourceScope> granularReading) {
+record TypeGrant(Set<Permission> permissions, boolean readableWithAnyId, List<IdType> readableInCompartmentsOf,
+    List<ResourceScope> granularReading) {
 
-  static TypeGrant of(SmartAccess access, String type, boolean readableWithAnyId) {
+  /** A type the server does not serve: no rules read it. */
+  static TypeGrant of(SmartAccess access, String type) {
+    return of(access, type, false, List.of());
+  }
+
+  static TypeGrant of(SmartAccess access, String type, boolean readableWithAnyId, List<IdType> readableInCompartmentsOf) {
     Set<Permission> permissions = EnumSet.noneOf(Permission.class);
     List<ResourceScope> reading = new ArrayList<>();
     for (ResourceScope scope : access.scopes().resourceScopes()) {
@@ -34,7 +44,8 @@ record TypeGrant(Set<Permission> permissions, boolean readableWithAnyId, List<Re
       }
     }
     boolean filtered = !reading.isEmpty() && reading.stream().allMatch(ResourceScope::isGranular);
-    return new TypeGrant(Set.copyOf(permissions), readableWithAnyId, filtered ? List.copyOf(reading) : List.of());
+    return new TypeGrant(Set.copyOf(permissions), readableWithAnyId, List.copyOf(readableInCompartmentsOf),
+        filtered ? List.copyOf(reading) : List.of());
   }
 
   /**

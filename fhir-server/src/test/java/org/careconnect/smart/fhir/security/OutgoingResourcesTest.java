@@ -86,7 +86,7 @@ class OutgoingResourcesTest {
 
   private boolean allowed(RestOperationTypeEnum operation, IBaseResource response,
       TokenPermissions token) {
-    return OutgoingResources.allReadableWithAnyId(operation, response, fhir, token);
+    return OutgoingResources.allAllowedByReadRules(operation, response, fhir, token, new ReadRuleShortcut(fhir));
   }
 
   private static Bundle searchset(Resource... resources) {

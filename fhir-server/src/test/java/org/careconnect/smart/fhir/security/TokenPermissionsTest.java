@@ -68,6 +68,35 @@ class TokenPermissionsTest extends SecuredFhirServerTest {
     }
   }
 
+  /**
+   * The shortcut for resources in the token's compartment (ReadRuleShortcut) answers for the
+   * token's own patient only: another patient's resource, reached by paths no search narrowing
+   * touches (a read, a version read, a history), is refused with HAPI's 403, whichever patient's
+   * token came before.
+   */
+  @Test
+  void compartmentShortcutWhenTwoPatientsTokensInTurnThenEachReadsOnlyItsOwn() {
+    String minePatient = tokens.patientToken(mine.id("patient"), "patient/*.rs");
+    String theirPatient = tokens.patientToken(theirs.id("patient"), "patient/*.rs");
+    String denied = "Access denied: no granted scope allows this request";
+
+    for (int round = 0; round < 2; round++) {
+      for (String[] own : new String[][] {{minePatient, mine.id("observation"), theirs.id("observation")},
+          {theirPatient, theirs.id("observation"), mine.id("observation")}}) {
+        String token = own[0];
+        assertThat(get("/Observation/" + own[1], token).statusCode()).isEqualTo(200);
+        assertThat(get("/Observation/" + own[1] + "/_history", token).body()).contains(own[1]);
+        assertThat(get("/Observation?_count=100", token).body()).contains(own[1]).doesNotContain(own[2]);
+        for (String path : new String[] {"/Observation/" + own[2], "/Observation/" + own[2] + "/_history/1",
+            "/Observation/" + own[2] + "/_history", "/Observation/_history"}) {
+          HttpResponse<String> refused = get(path, token);
+          assertForbidden(refused, denied);
+          assertThat(refused.body()).as(path).doesNotContain(own[2]);
+        }
+      }
+    }
+  }
+
   @Test
   void tokensWhenSameClaimsButOtherScopesThenEachKeepsItsOwnScopes() {
     String observationsOnly = tokens.patientToken(mine.id("patient"), "patient/Observation.rs");
