@@ -1,7 +1,9 @@
 package org.careconnect.smart.auth.token;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -119,15 +121,15 @@ final class RequestMemoizedAuthorizations extends JdbcOAuth2AuthorizationService
    * The authorizations this request has read or saved, as it last read or saved them; none outside
    * a request.
    */
-  static java.util.List<OAuth2Authorization> remembered() {
+  static List<OAuth2Authorization> remembered() {
     Map<String, OAuth2Authorization> memo = memo();
     if (memo == null) {
-      return java.util.List.of();
+      return List.of();
     }
     return memo.values().stream().filter(known -> known != NOT_STORED).toList();
   }
 
-  private static void remember(java.util.function.Consumer<Map<String, OAuth2Authorization>> change) {
+  private static void remember(Consumer<Map<String, OAuth2Authorization>> change) {
     Map<String, OAuth2Authorization> memo = memo();
     if (memo == null) {
       return;
