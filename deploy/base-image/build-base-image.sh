@@ -42,6 +42,14 @@ echo "== shared libraries"
   mkdir -p "$ROOT$(dirname "$lib")"
   cp -L "$lib" "$ROOT$lib"
 done
+# glibc's libpthread.so.0, libdl.so.2 and librt.so.1: empty since glibc 2.34 (all in libc), so
+# the runtime no longer links them, but native libraries built against an older glibc still
+# need them to load: the libargon2 that argon2-jvm bundles (the auth-server's password hashing,
+# docs/decisions/0015) needs libpthread.so.0.
+LIBC_DIR=$(dirname "$(ldd "$ROOT/opt/java/bin/java" | grep -oE '/[^ ]+/libc\.so\.6')")
+for stub in libpthread.so.0 libdl.so.2 librt.so.1; do
+  if [ -e "$LIBC_DIR/$stub" ]; then cp -L "$LIBC_DIR/$stub" "$ROOT$LIBC_DIR/$stub"; fi
+done
 # The dynamic loader is referred to by its canonical path on x86_64.
 if [ -e /lib64/ld-linux-x86-64.so.2 ]; then
   mkdir -p "$ROOT/lib64"
