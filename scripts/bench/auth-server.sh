@@ -31,7 +31,7 @@ ASSERTION_RATE="${ASSERTION_RATE:-1500}"
 # Live refresh tokens per wrk run: at least CONNECTIONS, so every connection always has one.
 REFRESH_TOKENS="${REFRESH_TOKENS:-48}"
 LOGIN_CONNECTIONS="${LOGIN_CONNECTIONS:-$CONNECTIONS}"
-JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m}"
+JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:TrimNativeHeapInterval=10000}"
 JAR="${JAR:-auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar}"
 DATA_DIR="${DATA_DIR:-$(mktemp -d /tmp/ccs-authbench.XXXXXX)}"
 mkdir -p "$DATA_DIR"
@@ -54,7 +54,8 @@ JFR_OPTS=()
 [ -n "${JFR:-}" ] && JFR_OPTS=("-XX:FlightRecorderOptions:stackdepth=256" "-XX:StartFlightRecording=filename=${DATA_DIR}/auth.jfr,settings=profile")
 
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
-SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$BASE" \
+# MALLOC_ARENA_MAX as the run script and the images set it (libargon2 mallocs 7 MiB per check).
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$BASE" \
   AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth;MODE=MySQL;WRITE_DELAY=0${H2_OPTIONS-;MAX_LENGTH_INPLACE_LOB=8192;PAGE_SIZE=1024}" \
   java $JAVA_OPTS "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   > "${DATA_DIR}/server.log" 2>&1 &
