@@ -27,7 +27,7 @@ class AuditQueueTest {
   void emptyAuditTable() {
     DriverManagerDataSource dataSource =
         new DriverManagerDataSource("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";MODE=MySQL;DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
     jdbc = new JdbcTemplate(dataSource);
     table = new AuditEventTable(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
   }
