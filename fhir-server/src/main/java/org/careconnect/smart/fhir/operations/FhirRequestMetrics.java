@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.careconnect.smart.fhir.server.EveryFaceInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +39,8 @@ public class FhirRequestMetrics implements EveryFaceInterceptor {
   static final String ACTIVE = "careconnect.fhir.requests.active";
   private static final String SAMPLE = FhirRequestMetrics.class.getName() + ".active";
   private static final String RECORDED = FhirRequestMetrics.class.getName() + ".recorded";
+  /** Each interaction's tag value, lower-cased once. */
+  private static final Map<RestOperationTypeEnum, String> INTERACTIONS = interactionCodes();
 
   private final MeterRegistry meters;
   private final Set<String> resourceTypes;
@@ -56,8 +59,7 @@ public class FhirRequestMetrics implements EveryFaceInterceptor {
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
   public void started(RequestDetails request, RestOperationTypeEnum operation) {
     if (!request.getUserData().containsKey(SAMPLE)) {
-      LongTaskTimer timer = active.computeIfAbsent(
-          new ActiveSeries(interaction(operation), face(request)),
+      LongTaskTimer timer = cached(active, new ActiveSeries(interaction(operation), face(request)),
           series -> LongTaskTimer.builder(ACTIVE)
               .description("FHIR requests being processed")
               .tag("interaction", series.interaction())
@@ -81,7 +83,7 @@ public class FhirRequestMetrics implements EveryFaceInterceptor {
         resourceType(request.getResourceName()),
         outcome(servlet == null ? 0 : servlet.getServletResponse().getStatus()),
         face(request));
-    requests.computeIfAbsent(series, key -> Timer.builder(REQUESTS)
+    cached(requests, series, key -> Timer.builder(REQUESTS)
             .description("FHIR requests by interaction, resource type and outcome")
             .tag("interaction", key.interaction())
             .tag("resource_type", key.resourceType())
@@ -91,7 +93,11 @@ public class FhirRequestMetrics implements EveryFaceInterceptor {
         .record(request.getRequestStopwatch().getMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static final Map<RestOperationTypeEnum, String> INTERACTIONS = interactionCodes();
+  /** The series' meter, registered on its first request; a plain read after that. */
+  private static <K, M> M cached(Map<K, M> bySeries, K series, Function<K, M> register) {
+    M meter = bySeries.get(series);
+    return meter != null ? meter : bySeries.computeIfAbsent(series, register);
+  }
 
   private static Map<RestOperationTypeEnum, String> interactionCodes() {
     Map<RestOperationTypeEnum, String> codes = new EnumMap<>(RestOperationTypeEnum.class);
