@@ -8,7 +8,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.careconnect.smart.fhir.store.StoredVersion;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
  * nothing to encode, so HAPI still sets every header (ETag, Last-Modified, Content-Type, ...) and
  * writes the Bundle around them; the writer HAPI writes into then puts each resource's cached JSON
  * where its placeholder is. The cached text is what HAPI itself wrote for that resource with this
- * request's parser, so the body is the same as before. Anything else (XML, {@code _summary},
+ * request's parser, so the body is the same as before. A search Bundle whose entries are all
+ * stored versions skips even that: {@link SearchBundleJson} writes it whole around the cached
+ * JSON, and HAPI only sets the headers. Anything else (XML, {@code _summary},
  * {@code _elements}, {@code _pretty}, writes, history, resources not marked as a
  * {@link StoredVersion}) is encoded by HAPI as before.
  */
@@ -54,6 +58,12 @@ public class StoredJsonResponses implements FhirServerInterceptor {
       return;
     }
     if (resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.SEARCHSET) {
+      List<String> allJson = allStored(request, bundle);
+      if (allJson != null && SearchBundleJson.canWrite(bundle)) {
+        request.getUserData().put(WHOLE_BODY, SearchBundleJson.write(bundle, allJson));
+        response.setResponseResource(headersOnly(bundle));
+        return;
+      }
       Map<String, String> placeholders = new LinkedHashMap<>();
       for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
         Resource stored = entry.getResource();
@@ -81,6 +91,19 @@ public class StoredJsonResponses implements FhirServerInterceptor {
       return writer;
     }
     return new SplicingWriter(writer, wholeBody, placeholders);
+  }
+
+  /** Each entry's cached JSON, or null if an entry's resource is not an unchanged stored version. */
+  private List<String> allStored(RequestDetails request, Bundle bundle) {
+    List<String> stored = new ArrayList<>(bundle.getEntry().size());
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      Resource resource = entry.getResource();
+      if (resource == null || !StoredVersion.isUnchanged(resource)) {
+        return null;
+      }
+      stored.add(json(request, resource));
+    }
+    return stored;
   }
 
   private String json(RequestDetails request, Resource stored) {

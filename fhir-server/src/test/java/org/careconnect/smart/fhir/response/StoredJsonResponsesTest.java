@@ -75,6 +75,25 @@ class StoredJsonResponsesTest {
     }
   }
 
+  /** The parser does not look for resources to contain (FhirContextConfiguration): none is lost. */
+  @Test
+  void containedResourcesAndTheirLocalReferencesAreKept() {
+    Organization withContained = organization(name + " with contained", "#head-office");
+    withContained.addContained(new Organization().setName(name + " head office").setId("head-office"));
+    String id = api.post(withContained);
+    String search = "Organization?name=" + URLEncoder.encode(name + " with contained", StandardCharsets.UTF_8);
+
+    for (String path : new String[] {"Organization/" + id, search}) {
+      for (int i = 0; i < 2; i++) {
+        String body = client.get(path).body();
+        assertThat(body).contains("\"contained\":[{\"resourceType\":\"Organization\",\"id\":\"head-office\"")
+            .contains(name + " head office").contains("\"partOf\":{\"reference\":\"#head-office\"}");
+        String encoded = client.get(path + (path.contains("?") ? "&" : "?") + "_pretty=false").body();
+        assertThat(path.contains("?") ? entries(body) : body).isEqualTo(path.contains("?") ? entries(encoded) : encoded);
+      }
+    }
+  }
+
   @Test
   void xmlSummaryAndElementsAreStillHapisOwn() {
     String read = "Organization/" + child;
