@@ -35,7 +35,7 @@ class SchemaMigrationsTest {
             .filter(migration -> migration.getState().isApplied() && !migration.getState().isFailed())
             .map(migration -> migration.getVersion() + " " + migration.getDescription()))
         .containsExactly("1 resource store", "2 audit event", "3 binary collation",
-            "4 audit event without client index", "5 identity cache");
+            "4 audit event without client index", "5 identity cache", "6 page cache");
   }
 
   @Test
@@ -49,7 +49,7 @@ class SchemaMigrationsTest {
   void onH2KeysAreReservedAThousandAtATime() throws SQLException {
     if (!isH2()) {
       // MySQL and MariaDB keep AUTO_INCREMENT in memory: their V5 is the no-op of db/vendor/mysql
-      assertThat(flyway.info().current().getScript()).isEqualTo("V5__identity_cache.sql");
+      assertThat(flyway.info().applied()[4].getScript()).isEqualTo("V5__identity_cache.sql");
       return;
     }
     assertThat(jdbc.queryForList(
@@ -57,6 +57,17 @@ class SchemaMigrationsTest {
                 + " WHERE is_identity = 'YES' AND table_name IN ('AUDIT_EVENT', 'FHIR_RESOURCE') ORDER BY 1",
             String.class))
         .containsExactly("AUDIT_EVENT 1000", "FHIR_RESOURCE 1000");
+  }
+
+  @Test
+  void onH2ThePageCacheIsSmallSoThatWrittenPagesDieYoung() throws SQLException {
+    if (!isH2()) {
+      assertThat(flyway.info().current().getScript()).isEqualTo("V6__page_cache.sql");
+      return;
+    }
+    assertThat(jdbc.queryForObject(
+            "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'CACHE_SIZE'", String.class))
+        .isEqualTo("4096");
   }
 
   private boolean isH2() throws SQLException {
