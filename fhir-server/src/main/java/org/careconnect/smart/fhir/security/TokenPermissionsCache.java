@@ -24,7 +24,9 @@ final class TokenPermissionsCache {
   /** {@code maxTokens} 0: worked out on every request. */
   TokenPermissionsCache(ScopeRules scopeRules, long maxTokens) {
     this.scopeRules = scopeRules;
-    this.cache = maxTokens <= 0 ? null : Caffeine.newBuilder().weakKeys().maximumSize(maxTokens).build();
+    // upkeep on the calling thread, as in VerifiedTokens
+    this.cache = maxTokens <= 0 ? null
+        : Caffeine.newBuilder().executor(Runnable::run).weakKeys().maximumSize(maxTokens).build();
   }
 
   /** The permissions of the request's token, worked out at most once per request; null without a token. */

@@ -39,7 +39,10 @@ final class VerifiedTokens {
   VerifiedTokens(long maxTokens, Duration clockSkew, Clock clock) {
     this.clockSkew = clockSkew;
     this.clock = clock;
+    // Upkeep (expiry, eviction) on the calling thread: on Caffeine's default executor, the common
+    // ForkJoinPool, a hot token's reads handed it a task every few requests, each waking a thread.
     this.cache = maxTokens <= 0 ? null : Caffeine.newBuilder()
+        .executor(Runnable::run)
         .maximumSize(maxTokens)
         .expireAfter(Expiry.<ByteBuffer, SmartAccess>creating((key, access) -> lifetimeLeft(access)))
         .build();
