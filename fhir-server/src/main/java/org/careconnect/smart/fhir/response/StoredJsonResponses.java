@@ -58,8 +58,9 @@ public class StoredJsonResponses implements FhirServerInterceptor {
       return;
     }
     if (resource instanceof Bundle bundle && bundle.getType() == Bundle.BundleType.SEARCHSET) {
-      List<String> allJson = allStored(request, bundle);
-      if (allJson != null && SearchBundleJson.canWrite(bundle)) {
+      // the cheap shape check first: the cached JSON is looked up once, here or for the placeholders
+      List<String> allJson = SearchBundleJson.canWrite(bundle) ? allStored(request, bundle) : null;
+      if (allJson != null) {
         request.getUserData().put(WHOLE_BODY, SearchBundleJson.write(bundle, allJson));
         response.setResponseResource(headersOnly(bundle));
         return;
