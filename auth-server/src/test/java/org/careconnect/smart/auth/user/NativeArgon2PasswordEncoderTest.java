@@ -55,11 +55,17 @@ class NativeArgon2PasswordEncoderTest {
   @Test
   void wrongPasswordOrAlteredHashRefused() {
     String hash = nativeArgon2.encode(PASSWORD);
-    char last = hash.charAt(hash.length() - 1);
-    String altered = hash.substring(0, hash.length() - 1) + (last == 'A' ? 'B' : 'A');
+    // the hash's first Base64 char, not its last: the last one's two low bits are padding, which
+    // the decoder ignores, so changing 'A' to 'B' there would leave the hash bytes unchanged
+    int first = hash.lastIndexOf('$') + 1;
+    char firstChar = hash.charAt(first);
+    String altered =
+        hash.substring(0, first) + (firstChar == 'A' ? 'B' : 'A') + hash.substring(first + 1);
 
     assertThat(nativeArgon2.matches("wrong", hash)).isFalse();
     assertThat(nativeArgon2.matches("", hash)).isFalse();
+    assertThat(Base64.getDecoder().decode(altered.substring(first)))
+        .isNotEqualTo(Base64.getDecoder().decode(hash.substring(first)));
     assertThat(nativeArgon2.matches(PASSWORD, altered)).isFalse();
   }
 
