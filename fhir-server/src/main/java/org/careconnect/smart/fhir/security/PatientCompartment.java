@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseReference;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,7 +38,9 @@ final class PatientCompartment {
 
   /** Whether {@code resource}, of type {@code type}, is in the compartment of {@code owner} ({@code Patient/id}). */
   boolean contains(String type, IBaseResource resource, IIdType owner) {
-    String wanted = owner.toUnqualifiedVersionless().getValue();
+    // what toUnqualifiedVersionless() gives, without making and parsing a new id for each resource
+    String wanted = owner.hasResourceType() && owner.hasIdPart()
+        ? owner.getResourceType() + '/' + owner.getIdPart() : owner.toUnqualifiedVersionless().getValue();
     IIdType id = resource.getIdElement();
     if (id != null && id.hasIdPart() && wanted.equals(type + '/' + id.getIdPart())) {
       return true; // the owner itself, as the terser decides first
@@ -62,6 +65,18 @@ final class PatientCompartment {
    * (HAPI's rules) decides.
    */
   private static boolean refersTo(IBaseReference reference, String wanted) {
+    if (reference instanceof Reference plain) {
+      // Parsing the reference into an id, twice, cost more than the rest of the check: answered
+      // from the text where it can be. The parsed id's "Type/id" is a piece of the text, so a text
+      // without "Patient/<id>" in it cannot refer to the owner; one that is exactly that does.
+      String text = plain.getReference();
+      if (text == null || !text.contains(wanted)) {
+        return false;
+      }
+      if (text.length() == wanted.length()) {
+        return true;
+      }
+    }
     IIdType target = reference.getReferenceElement();
     return target != null && !target.isEmpty() && wanted.equals(target.toUnqualifiedVersionless().getValue());
   }

@@ -112,13 +112,23 @@ class ReadRuleShortcutTest {
   @Test
   void compartmentMembershipWhenReferenceAbsoluteOrVersionedThenAsTheTerserDecides() {
     PatientCompartment compartment = new PatientCompartment(fhir);
-    IdType owner = new IdType("Patient", "p1");
-    for (String reference : new String[] {"Patient/p1", "http://elsewhere.example/fhir/Patient/p1",
-        "Patient/p1/_history/3", "Patient/p10", "Group/p1", "p1", "#p1"}) {
-      Observation observation = observation(reference);
-      assertThat(compartment.contains("Observation", observation, owner)).as(reference)
-          .isEqualTo(fhir.newTerser().isSourceInCompartmentForTarget("Patient", observation, owner));
+    int members = 0;
+    for (IdType owner : new IdType[] {new IdType("Patient", "p1"), new IdType("http://here.example/fhir/Patient/p1/_history/2")}) {
+      for (String reference : new String[] {"Patient/p1", "http://elsewhere.example/fhir/Patient/p1",
+          "Patient/p1/_history/3", "Patient/p10", "Group/p1", "p1", "#p1", "", "Patient/p1/",
+          "Patient//p1", "Patient/p1 ", " Patient/p1", "patient/p1", "Patient/P1", "urn:uuid:p1",
+          "Patient/p1?x=1", "Patient/p1/_history", "Patient/p1/_history/", "Patient/p2/_history/Patient/p1",
+          "http://elsewhere.example/fhir/Patient/p1/_history/3", "Patient/p1#x", "PatientPatient/p1",
+          "Patient/p1/Patient/p1", "Group/x/Patient/p1", "Patient/_history/p1"}) {
+        Observation observation = observation(reference);
+        boolean hapi = fhir.newTerser().isSourceInCompartmentForTarget("Patient", observation, owner);
+        assertThat(compartment.contains("Observation", observation, owner)).as(reference + " of " + owner.getValue())
+            .isEqualTo(hapi);
+        members += hapi ? 1 : 0;
+      }
     }
+    assertThat(members).isGreaterThanOrEqualTo(6);
+    IdType owner = new IdType("Patient", "p1");
     Observation byResourceOnly = observation(null);
     byResourceOnly.getSubject().setResource(new org.hl7.fhir.dstu3.model.Patient().setId("Patient/p1"));
     assertThat(compartment.contains("Observation", byResourceOnly, owner)).isFalse(); // left to HAPI's rules
