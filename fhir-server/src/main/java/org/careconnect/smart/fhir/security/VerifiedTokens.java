@@ -2,25 +2,26 @@ package org.careconnect.smart.fhir.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
 
 /**
  * Tokens already verified, so that an app's every request does not pay the signature check and
  * the claim and scope parsing again (docs/benchmarks.md, "Security overhead": the largest share
  * of the enforcement's cost). Keyed by the SHA-256 of the token string: the same bytes the
- * verifier accepted, and only 32 bytes kept per token, never the token itself. An entry lives
+ * verifier accepted, and only 32 bytes kept per token, never the token itself. An entry serves
  * until the token's {@code exp} plus the clock skew, exactly as long as the verifier would accept
- * it, and never after: a hit is checked against the clock again. Only successes are kept; a
- * refused token is verified (and refused) every time. Bounded: {@code maxTokens} entries, the
- * least used evicted first; 0 turns the cache off.
+ * it, and never after: each hit is checked against the clock, and an entry found past its time is
+ * dropped. Only successes are kept; a refused token is verified (and refused) every time.
+ * Bounded: {@code maxTokens} entries, the least used evicted first; 0 turns the cache off. No
+ * timed expiry in the cache itself: the check on each hit already decides, and Caffeine's
+ * variable expiry added a timer-wheel update and clock reads to every read (docs/benchmarks.md,
+ * eighth round); an expired entry that nobody asks for again waits for eviction by size.
  *
  * <p>What this gives up: a key withdrawn from the authorisation server's JWKS stops new tokens at
  * once, but tokens verified before keep working until they expire (at most an hour). The JWKS is
@@ -39,12 +40,11 @@ final class VerifiedTokens {
   VerifiedTokens(long maxTokens, Duration clockSkew, Clock clock) {
     this.clockSkew = clockSkew;
     this.clock = clock;
-    // Upkeep (expiry, eviction) on the calling thread: on Caffeine's default executor, the common
+    // Upkeep (eviction) on the calling thread: on Caffeine's default executor, the common
     // ForkJoinPool, a hot token's reads handed it a task every few requests, each waking a thread.
     this.cache = maxTokens <= 0 ? null : Caffeine.newBuilder()
         .executor(Runnable::run)
         .maximumSize(maxTokens)
-        .expireAfter(Expiry.<ByteBuffer, SmartAccess>creating((key, access) -> lifetimeLeft(access)))
         .build();
   }
 
@@ -55,8 +55,11 @@ final class VerifiedTokens {
     }
     ByteBuffer key = ByteBuffer.wrap(sha256(token));
     SmartAccess known = cache.getIfPresent(key);
-    if (known != null && stillValid(known)) {
-      return known;
+    if (known != null) {
+      if (stillValid(known)) {
+        return known;
+      }
+      cache.invalidate(key); // past exp + skew: verified afresh below, and refused
     }
     SmartAccess verified = verifier.apply(token); // throws for a refused token: nothing kept
     if (stillValid(verified)) {
@@ -67,10 +70,6 @@ final class VerifiedTokens {
 
   private boolean stillValid(SmartAccess access) {
     return clock.millis() < access.expiresAt().toEpochMilli() + clockSkew.toMillis();
-  }
-
-  private Duration lifetimeLeft(SmartAccess access) {
-    return Duration.between(Instant.now(clock), access.expiresAt().plus(clockSkew));
   }
 
   private static byte[] sha256(String token) {
