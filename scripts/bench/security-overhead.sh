@@ -17,16 +17,18 @@
 # Both servers audit every request (the audit filter does not depend on security), so the
 # difference is token checks, scope rules, search narrowing and the granular-scope consent.
 #
-# Bounded: every wrk run lasts DURATION (default 10 s; warm-up WARMUP, 5 s, once per workload and
-# server) with CONNECTIONS (16) connections, only against 127.0.0.1; every server is stopped at
-# the end, whatever happens. JAVA_OPTS defaults to the project's small heap (README).
+# Bounded: every wrk run lasts DURATION (default 10 s; warm-up WARMUP, 10 s, per workload and
+# server in each warm-up round, at most MAX_WARMUP_ROUNDS, 10) with CONNECTIONS (16)
+# connections, only against 127.0.0.1; every server is stopped at the end, whatever happens. JAVA_OPTS defaults to the project's small heap (README).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PATIENTS="${PATIENTS:-1000}"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-10s}"
+STEADY_COMPILES="${STEADY_COMPILES:-100}"
+MAX_WARMUP_ROUNDS="${MAX_WARMUP_ROUNDS:-10}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 AUTH_PORT="${AUTH_PORT:-19000}"
@@ -164,18 +166,36 @@ measure() { # face name token path round
   printf '  round %s %-3s %-42s %9s req/s  p99 %8s  non-2xx %s\n' "$round" "$face" "$name" "$rps" "$p99" "${non2xx:-0}"
 }
 
-echo "== Warming both servers on every workload (${WARMUP} each)"
-TOKEN=$(backend_token)
-for workload in "${WORKLOADS[@]}"; do
-  IFS='|' read -r name kind path <<< "$workload"
-  token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
-  off_path=$path; [[ "$path" == /Observation\?category* ]] && off_path="${path}&patient=${OWN}"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${OFF_BASE}${off_path}" > /dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
-  # a wrong answer would measure the wrong thing: both sides must answer 200
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "${OFF_BASE}${off_path}")" = 200 ] \
-    && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "${ON_BASE}${path}")" = 200 ] \
-    || { echo "workload ${name} does not answer 200 on both servers" >&2; exit 1; }
+# Steady state before measuring: on two cores the JIT compilers share the CPU with sixteen busy
+# request threads, so a server keeps compiling for several minutes of load (about 7,000 methods in
+# the first round, hundreds in each of the next few), the secured one for longer, and a figure
+# taken before then depends on how far each JIT got (docs/benchmarks.md, "Warm-up"). So the
+# warm-up goes round all workloads on both servers, WARMUP each, until a round in which neither
+# JVM compiled more than STEADY_COMPILES methods (jstat), at most MAX_WARMUP_ROUNDS rounds.
+compiled() { jstat -compiler "$1" | awk 'NR == 2 {print $1}'; }
+echo "== Warming both servers on every workload (${WARMUP} each) until their JIT compilers settle"
+for warm_round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
+  on_before=$(compiled "$ON_PID")
+  off_before=$(compiled "$OFF_PID")
+  TOKEN=$(backend_token) # a backend token lives 5 minutes
+  for workload in "${WORKLOADS[@]}"; do
+    IFS='|' read -r name kind path <<< "$workload"
+    token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
+    off_path=$path; [[ "$path" == /Observation\?category* ]] && off_path="${path}&patient=${OWN}"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${OFF_BASE}${off_path}" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
+    # a wrong answer would measure the wrong thing: both sides must answer 200
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "${OFF_BASE}${off_path}")" = 200 ] \
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "${ON_BASE}${path}")" = 200 ] \
+      || { echo "workload ${name} does not answer 200 on both servers" >&2; exit 1; }
+  done
+  on_new=$(( $(compiled "$ON_PID") - on_before ))
+  off_new=$(( $(compiled "$OFF_PID") - off_before ))
+  echo "  warm-up round ${warm_round}: methods compiled in the round: on ${on_new}, off ${off_new}"
+  if (( on_new <= STEADY_COMPILES && off_new <= STEADY_COMPILES )); then
+    break
+  fi
+  (( warm_round < MAX_WARMUP_ROUNDS )) || echo "  not settled after ${MAX_WARMUP_ROUNDS} rounds: measuring anyway" >&2
 done
 
 echo "== Measuring: ${ROUNDS} rounds, on/off pairs in alternating order"
