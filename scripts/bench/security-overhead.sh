@@ -19,7 +19,8 @@
 #
 # Bounded: every wrk run lasts DURATION (default 10 s; warm-up WARMUP, 10 s, per workload and
 # server in each warm-up round, at most MAX_WARMUP_ROUNDS, 10) with CONNECTIONS (16)
-# connections, only against 127.0.0.1; every server is stopped at the end, whatever happens. JAVA_OPTS defaults to the project's small heap (README).
+# connections, only against 127.0.0.1; every server is stopped at the end, whatever happens.
+# JAVA_OPTS defaults to the project's small heap (README).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -144,12 +145,16 @@ WORKLOADS=(
 RESULTS="${DATA_DIR}/results.tsv"
 : > "$RESULTS"
 
+# The patient's own search without a patient parameter is narrowed by the token on the secured
+# side; the open side is given the same query explicitly.
+open_path() { # path
+  if [[ "$1" == /Observation\?category* ]]; then echo "${1}&patient=${OWN}"; else echo "$1"; fi
+}
+
 measure() { # face name token path round
   local face=$1 name=$2 token=$3 path=$4 round=$5 base pid
   if [ "$face" = on ]; then base=$ON_BASE; pid=$ON_PID; else base=$OFF_BASE; pid=$OFF_PID; fi
-  # the patient's own search without a patient parameter is narrowed by the token on the
-  # secured side; the open side is given the same query explicitly
-  [ "$face" = off ] && [[ "$path" == /Observation\?category* ]] && path="${path}&patient=${OWN}"
+  [ "$face" = off ] && path=$(open_path "$path")
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
   [ "$face" = on ] && args+=(-H "Authorization: Bearer ${token}")
   local cpu0 cpu1 out
@@ -181,7 +186,7 @@ for warm_round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
   for workload in "${WORKLOADS[@]}"; do
     IFS='|' read -r name kind path <<< "$workload"
     token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
-    off_path=$path; [[ "$path" == /Observation\?category* ]] && off_path="${path}&patient=${OWN}"
+    off_path=$(open_path "$path")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${OFF_BASE}${off_path}" > /dev/null
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
     # a wrong answer would measure the wrong thing: both sides must answer 200

@@ -113,7 +113,8 @@ class ReadRuleShortcutTest {
   void compartmentMembershipWhenReferenceAbsoluteOrVersionedThenAsTheTerserDecides() {
     PatientCompartment compartment = new PatientCompartment(fhir);
     int members = 0;
-    for (IdType owner : new IdType[] {new IdType("Patient", "p1"), new IdType("http://here.example/fhir/Patient/p1/_history/2")}) {
+    IdType[] owners = {new IdType("Patient", "p1"), new IdType("http://here.example/fhir/Patient/p1/_history/2")};
+    for (IdType owner : owners) {
       for (String reference : new String[] {"Patient/p1", "http://elsewhere.example/fhir/Patient/p1",
           "Patient/p1/_history/3", "Patient/p10", "Group/p1", "p1", "#p1", "", "Patient/p1/",
           "Patient//p1", "Patient/p1 ", " Patient/p1", "patient/p1", "Patient/P1", "urn:uuid:p1",
