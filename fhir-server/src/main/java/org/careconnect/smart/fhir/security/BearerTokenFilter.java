@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Function;
 import org.careconnect.smart.fhir.operations.TokenRefusalMetrics.Reason;
 import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
 import org.slf4j.Logger;
@@ -13,7 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a FHIR request through only with a valid bearer token (RFC 6750 §2.1), and puts the
- * {@link SmartAccess} it grants on the request for the rules. A servlet filter rather than a HAPI
+ * {@link TokenPermissions} it grants on the request for the rules. A token is verified and its
+ * permissions worked out on its first request only, then kept ({@link VerifiedTokens}): every
+ * later request with it does one cache lookup. A servlet filter rather than a HAPI
  * hook, so a refusal costs no parsing and leaves no ERROR in the log (a 401 is the client's
  * affair).
  *
@@ -26,12 +29,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
 
-  private final TokenVerifier verifier;
+  private final VerifiedTokens verifiedTokens;
+  private final Function<String, TokenPermissions> verifyAfresh;
   private final BearerChallenges challenges;
   private final TokenRefusalMetrics refusals;
 
-  BearerTokenFilter(TokenVerifier verifier, BearerChallenges challenges, TokenRefusalMetrics refusals) {
-    this.verifier = verifier;
+  BearerTokenFilter(TokenVerifier verifier, ScopeRules rules, VerifiedTokens verifiedTokens,
+      BearerChallenges challenges, TokenRefusalMetrics refusals) {
+    this.verifiedTokens = verifiedTokens;
+    this.verifyAfresh = token -> rules.permissionsFor(verifier.verify(token));
     this.challenges = challenges;
     this.refusals = refusals;
   }
@@ -51,8 +57,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
       return;
     }
     try {
-      SmartAccess access = verifier.verify(authorization.substring(7).trim());
-      request.setAttribute(SmartAccess.KEY, access);
+      TokenPermissions permissions = verifiedTokens.verify(authorization.substring(7).trim(), verifyAfresh);
+      request.setAttribute(TokenPermissions.KEY, permissions);
     } catch (TokenVerifier.InvalidTokenException e) {
       log.debug("Refused a bearer token: {}", e.getMessage());
       refusals.refused(Reason.INVALID_TOKEN);

@@ -35,16 +35,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 class GranularScopeConsent implements IConsentService {
 
   private final SearchParameterRegistry registry;
-  private final TokenPermissionsCache permissions;
 
-  GranularScopeConsent(SearchParameterRegistry registry, TokenPermissionsCache permissions) {
+  GranularScopeConsent(SearchParameterRegistry registry) {
     this.registry = registry;
-    this.permissions = permissions;
   }
 
   @Override
   public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices context) {
-    TokenPermissions token = permissions.of(request);
+    TokenPermissions token = TokenPermissions.of(request);
     return token != null && token.granular() ? ConsentOutcome.PROCEED : ConsentOutcome.AUTHORIZED;
   }
 
@@ -53,7 +51,7 @@ class GranularScopeConsent implements IConsentService {
     if (resource instanceof IBaseBundle || resource instanceof IBaseOperationOutcome) {
       return ConsentOutcome.PROCEED;
     }
-    TokenPermissions token = permissions.of(request);
+    TokenPermissions token = TokenPermissions.of(request);
     if (token == null) {
       return ConsentOutcome.PROCEED;
     }

@@ -24,8 +24,8 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * SMART on FHIR enforcement of the STU3 face, on unless {@code careconnect.fhir.security.enabled}
  * is false. In front of HAPI, in this order: CORS (answers preflights, adds its headers to every
- * answer, 401 and 403 included), then the bearer token. Inside HAPI: search narrowing, the
- * scope rules, granular-scope consent.
+ * answer, 401 and 403 included), then the bearer token. Inside HAPI, through one interceptor
+ * ({@link SmartEnforcementHooks}): search narrowing, the scope rules, granular-scope consent.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "careconnect.fhir.security.enabled", havingValue = "true", matchIfMissing = true)
@@ -59,10 +59,12 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
-      TokenVerifier verifier, FhirContext fhirContext, TokenRefusalMetrics refusals) {
-    FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-        new BearerTokenFilter(verifier, new BearerChallenges(fhirContext), refusals));
+  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenVerifier verifier, ScopeRules rules,
+      SecurityProperties properties, FhirContext fhirContext, TokenRefusalMetrics refusals) {
+    VerifiedTokens verifiedTokens = new VerifiedTokens(properties.tokenCacheSize(), properties.clockSkew(),
+        Clock.systemUTC());
+    FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(
+        verifier, rules, verifiedTokens, new BearerChallenges(fhirContext), refusals));
     registration.addUrlPatterns(FHIR_PATHS);
     registration.setName("fhir-bearer-token");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -85,26 +87,14 @@ class SecurityConfiguration {
     return new ScopeRules(fhirContext, Set.copyOf(stores.typeNames()));
   }
 
-  /** What each token may do, worked out once for all its requests. */
+  /** HAPI's narrowing, authorisation and consent, reached by HAPI through one interceptor. */
   @Bean
-  TokenPermissionsCache tokenPermissions(ScopeRules rules, SecurityProperties properties) {
-    return new TokenPermissionsCache(rules, properties.permissionsCacheSize());
-  }
-
-  @Bean
-  FhirServerInterceptor smartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals,
-      FhirContext fhirContext) {
-    return new SmartAuthorizationInterceptor(permissions, refusals, new ReadRuleShortcut(fhirContext));
-  }
-
-  @Bean
-  FhirServerInterceptor smartSearchNarrowing(ScopeRules rules, TokenPermissionsCache permissions) {
-    return new SmartSearchNarrowing(rules, permissions);
-  }
-
-  @Bean
-  FhirServerInterceptor granularScopeConsent(SearchParameterRegistry registry, TokenPermissionsCache permissions) {
-    return new GranularConsentInterceptor(new GranularScopeConsent(registry, permissions));
+  FhirServerInterceptor smartEnforcementHooks(ScopeRules rules, SearchParameterRegistry registry,
+      TokenRefusalMetrics refusals, FhirContext fhirContext) {
+    return new SmartEnforcementHooks(
+        new SmartAuthorizationInterceptor(refusals, new ReadRuleShortcut(fhirContext)),
+        new SmartSearchNarrowing(rules),
+        new ConsentInterceptor(new GranularScopeConsent(registry)));
   }
 
   @Bean
@@ -114,17 +104,10 @@ class SecurityConfiguration {
 
   /** Page links belong to the token's user and client (and launch patient). */
   @Bean
-  PagingBinding tokenPagingBinding(TokenPermissionsCache permissions) {
+  PagingBinding tokenPagingBinding() {
     return request -> {
-      TokenPermissions token = permissions.of(request);
+      TokenPermissions token = TokenPermissions.of(request);
       return token == null ? "" : token.pagingBinding();
     };
-  }
-
-  /** HAPI's ConsentInterceptor with our service, marked for registration on the server. */
-  static final class GranularConsentInterceptor extends ConsentInterceptor implements FhirServerInterceptor {
-    GranularConsentInterceptor(GranularScopeConsent consent) {
-      super(consent);
-    }
   }
 }

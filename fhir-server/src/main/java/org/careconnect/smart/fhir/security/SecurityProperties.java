@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwksRefetchInterval a token with an unknown {@code kid} refetches the JWKS at most this often
  * @param clockSkew tolerance on {@code exp} and {@code nbf}
  * @param allowedOrigins browser origins allowed by CORS
- * @param tokenCacheSize verified tokens remembered until they expire ({@link VerifiedTokens}); 0: none
- * @param permissionsCacheSize tokens whose permissions are kept worked out ({@link TokenPermissionsCache}); 0: none
+ * @param tokenCacheSize verified tokens remembered with their permissions until they expire
+ *     ({@link VerifiedTokens}); 0: none
  */
 @ConfigurationProperties("careconnect.fhir.security")
 record SecurityProperties(
@@ -29,5 +29,4 @@ record SecurityProperties(
     Duration jwksRefetchInterval,
     Duration clockSkew,
     List<String> allowedOrigins,
-    int tokenCacheSize,
-    int permissionsCacheSize) {}
+    int tokenCacheSize) {}

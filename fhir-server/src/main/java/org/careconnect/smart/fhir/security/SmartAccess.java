@@ -1,14 +1,13 @@
 package org.careconnect.smart.fhir.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.time.Instant;
 import java.util.Optional;
 import org.careconnect.smart.scope.ScopeSet;
 
 /**
- * What a verified access token lets its bearer do, put on the request once the token is
- * verified ({@link BearerTokenFilter}) and read by the rules, the narrowing, consent and audit.
+ * What a verified access token lets its bearer do: its claims, read by audit and from which
+ * {@link ScopeRules} works out the token's {@link TokenPermissions}, which the request carries.
  *
  * @param tokenId the token's {@code jti}
  * @param clientId the OAuth client the token was issued to
@@ -29,19 +28,10 @@ public record SmartAccess(
     ScopeSet scopes,
     Instant expiresAt) {
 
-  /** Servlet request attribute and HAPI user-data key under which the access is kept. */
-  static final String KEY = SmartAccess.class.getName();
-
   /** The access of a request whose token was verified; empty when security is off. */
   public static Optional<SmartAccess> of(RequestDetails request) {
-    Object access = request.getUserData().get(KEY);
-    if (access == null && request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null) {
-      access = servlet.getServletRequest().getAttribute(KEY);
-      if (access != null) {
-        request.getUserData().put(KEY, access);
-      }
-    }
-    return Optional.ofNullable((SmartAccess) access);
+    TokenPermissions permissions = TokenPermissions.of(request);
+    return permissions == null ? Optional.empty() : Optional.of(permissions.access());
   }
 
   /** The id of the user's own Patient resource when the user is a patient, else null. */

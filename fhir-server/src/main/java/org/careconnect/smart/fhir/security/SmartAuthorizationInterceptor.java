@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
 import org.careconnect.smart.fhir.operations.TokenRefusalMetrics.Reason;
-import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 import org.careconnect.smart.scope.Permission;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -50,9 +49,11 @@ import org.hl7.fhir.instance.model.api.IIdType;
  * ({@link ReadRuleShortcut}), is therefore allowed without running the rules, after the permission
  * letter and the audit trail were checked as for any request; everything else goes through HAPI's
  * rules. See {@link OutgoingResources}.
+ *
+ * <p>Its hooks (HAPI's and the two added here) are called by {@link SmartEnforcementHooks}.
  */
 @Interceptor
-class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements FhirServerInterceptor {
+class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
 
   /**
    * Where a read rule allowing any id of the type allows the incoming request: a read of the
@@ -61,14 +62,11 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
   private static final Set<RestOperationTypeEnum> READS =
       EnumSet.of(RestOperationTypeEnum.READ, RestOperationTypeEnum.VREAD, RestOperationTypeEnum.SEARCH_TYPE);
 
-  private final TokenPermissionsCache permissions;
   private final TokenRefusalMetrics refusals;
   private final ReadRuleShortcut shortcut;
 
-  SmartAuthorizationInterceptor(TokenPermissionsCache permissions, TokenRefusalMetrics refusals,
-      ReadRuleShortcut shortcut) {
+  SmartAuthorizationInterceptor(TokenRefusalMetrics refusals, ReadRuleShortcut shortcut) {
     super(PolicyEnum.DENY);
-    this.permissions = permissions;
     this.refusals = refusals;
     this.shortcut = shortcut;
     setFlags(AuthorizationFlagsEnum.DO_NOT_PROACTIVELY_BLOCK_COMPARTMENT_READ_ACCESS);
@@ -76,7 +74,7 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
 
   @Override
   public List<IAuthRule> buildRuleList(RequestDetails request) {
-    TokenPermissions token = permissions.of(request);
+    TokenPermissions token = TokenPermissions.of(request);
     // No access: only the open CapabilityStatement got past the token filter.
     return token == null ? ScopeRules.METADATA_ONLY : token.rules();
   }
@@ -96,7 +94,7 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
     if (AuditScope.RESOURCE_TYPE.equals(type)) {
       return AuditScope.verdict(operation, request);
     }
-    TokenPermissions token = permissions.of(request);
+    TokenPermissions token = TokenPermissions.of(request);
     if (needed != null && type != null && (token == null || !token.granted(type, needed, incoming))) {
       request.getUserData().put(Refusal.KEY,
           new Refusal("no granted scope allows " + needed.verb() + " of " + type));
@@ -118,7 +116,7 @@ class SmartAuthorizationInterceptor extends AuthorizationInterceptor implements 
   @Override
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public void hookOutgoingResponse(RequestDetails request, IBaseResource response, Pointcut pointcut) {
-    TokenPermissions token = permissions.of(request);
+    TokenPermissions token = TokenPermissions.of(request);
     if (token != null && response != null
         && OutgoingResources.allAllowedByReadRules(request.getRestOperationType(), response, request.getFhirContext(),
             token, shortcut)) {

@@ -5,7 +5,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
 import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
 import java.util.List;
-import org.careconnect.smart.fhir.server.FhirServerInterceptor;
 
 /**
  * Narrows the searches of a compartment-confined token to its compartment (HAPI's
@@ -14,22 +13,21 @@ import org.careconnect.smart.fhir.server.FhirServerInterceptor;
  * patient's search finds the patient's resources instead of failing on someone else's. A token
  * with any unconfined scope for the type (a clinician's {@code user/} scope) is not narrowed.
  * The compartments of each served type are worked out once per token ({@link TokenPermissions}).
+ * Its hooks are called by {@link SmartEnforcementHooks}.
  */
 @Interceptor
-class SmartSearchNarrowing extends SearchNarrowingInterceptor implements FhirServerInterceptor {
+class SmartSearchNarrowing extends SearchNarrowingInterceptor {
 
   private final ScopeRules scopeRules;
-  private final TokenPermissionsCache permissions;
 
-  SmartSearchNarrowing(ScopeRules scopeRules, TokenPermissionsCache permissions) {
+  SmartSearchNarrowing(ScopeRules scopeRules) {
     this.scopeRules = scopeRules;
-    this.permissions = permissions;
     setNarrowConditionalUrls(true);
   }
 
   @Override
   protected AuthorizedList buildAuthorizedList(RequestDetails request) {
-    TokenPermissions token = permissions.of(request);
+    TokenPermissions token = TokenPermissions.of(request);
     String type = request.getResourceName();
     if (token == null || type == null) {
       return null;

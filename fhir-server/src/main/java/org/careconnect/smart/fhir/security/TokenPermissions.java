@@ -1,6 +1,8 @@
 package org.careconnect.smart.fhir.security;
 
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.List;
 import java.util.Map;
 import org.careconnect.smart.scope.Permission;
@@ -8,8 +10,9 @@ import org.careconnect.smart.scope.ResourceScope;
 import org.hl7.fhir.dstu3.model.IdType;
 
 /**
- * What one verified token may do, worked out from its scopes once ({@link ScopeRules}) and read
- * by every request that carries it ({@link TokenPermissionsCache}): HAPI's rule list, what it
+ * What one verified token may do, worked out from its scopes once ({@link ScopeRules}), kept with
+ * the token ({@link VerifiedTokens}) and put on every request that carries it by
+ * {@link BearerTokenFilter}: HAPI's rule list, what it
  * grants on each served type, where its searches are narrowed, whether consent must filter. The
  * same answers as working them out again on each request, which was the largest part of the
  * enforcement's cost once tokens were remembered (docs/benchmarks.md, "Security overhead"). A pure
@@ -17,6 +20,9 @@ import org.hl7.fhir.dstu3.model.IdType;
  * token.
  */
 final class TokenPermissions {
+
+  /** Servlet request attribute and HAPI user-data key under which a request's permissions are kept. */
+  static final String KEY = TokenPermissions.class.getName();
 
   private final SmartAccess access;
   private final List<IAuthRule> rules;
@@ -39,6 +45,22 @@ final class TokenPermissions {
     this.narrowing = Map.copyOf(narrowing);
     this.granular = access.scopes().resourceScopes().stream().anyMatch(ResourceScope::isGranular);
     this.pagingBinding = access.subject() + "\n" + access.clientId() + "\n" + access.patient();
+  }
+
+  /**
+   * The permissions of the request's verified token; null without one (security off, or the open
+   * CapabilityStatement). Read from HAPI's user data after the first call, which takes them from
+   * the servlet request where {@link BearerTokenFilter} left them.
+   */
+  static TokenPermissions of(RequestDetails request) {
+    Object permissions = request.getUserData().get(KEY);
+    if (permissions == null && request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null) {
+      permissions = servlet.getServletRequest().getAttribute(KEY);
+      if (permissions != null) {
+        request.getUserData().put(KEY, permissions);
+      }
+    }
+    return (TokenPermissions) permissions;
   }
 
   SmartAccess access() {

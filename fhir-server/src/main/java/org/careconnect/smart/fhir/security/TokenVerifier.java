@@ -14,7 +14,6 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
-import java.time.Clock;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.careconnect.smart.scope.InvalidScopeException;
@@ -29,15 +28,14 @@ import org.careconnect.smart.scope.ScopeSet;
  *
  * <p>The JWKS is cached; a token with an unknown {@code kid} makes nimbus fetch it again
  * (rotation), rate-limited to once per {@code jwks-refetch-interval}, so forged kids cannot make
- * us hammer the authorisation server. A token that passed is remembered until it expires
- * ({@link VerifiedTokens}), so its next requests skip the signature check.
+ * us hammer the authorisation server. Each call verifies afresh: {@link BearerTokenFilter} keeps
+ * a token that passed ({@link VerifiedTokens}), so its next requests skip the signature check.
  */
 class TokenVerifier {
 
   private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES384);
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-  private final VerifiedTokens verified;
 
   /** {@code tls}: whom an https JWKS URI must be certified by (careconnect.tls.client-bundle). */
   TokenVerifier(SecurityProperties properties, SSLContext tls) {
@@ -45,7 +43,6 @@ class TokenVerifier {
   }
 
   TokenVerifier(JWKSource<SecurityContext> keys, SecurityProperties properties) {
-    verified = new VerifiedTokens(properties.tokenCacheSize(), properties.clockSkew(), Clock.systemUTC());
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
     DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
         properties.audience(),
@@ -77,10 +74,6 @@ class TokenVerifier {
    * @throws KeysUnavailableException the signing keys could not be fetched (503)
    */
   SmartAccess verify(String token) {
-    return verified.verify(token, this::verifyAfresh);
-  }
-
-  private SmartAccess verifyAfresh(String token) {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);

@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * Tokens already verified, so that an app's every request does not pay the signature check and
- * the claim and scope parsing again (docs/benchmarks.md, "Security overhead": the largest share
- * of the enforcement's cost). Keyed by the SHA-256 of the token string: the same bytes the
- * verifier accepted, and only 32 bytes kept per token, never the token itself. An entry serves
- * until the token's {@code exp} plus the clock skew, exactly as long as the verifier would accept
- * it, and never after: each hit is checked against the clock, and an entry found past its time is
- * dropped. Only successes are kept; a refused token is verified (and refused) every time.
- * Bounded: {@code maxTokens} entries, the least used evicted first; 0 turns the cache off. No
+ * Tokens already verified, each with its permissions, so that an app's every request does not pay
+ * the signature check, the claim and scope parsing and the working out of its rules again
+ * (docs/benchmarks.md, "Security overhead": the largest share of the enforcement's cost). One
+ * lookup per request: the permissions were kept in a cache of their own, keyed by the verified
+ * access, until that second lookup showed in the profile (docs/decisions/0016). Keyed by the
+ * SHA-256 of the token string: the same bytes the verifier accepted, and only 32 bytes kept per
+ * token, never the token itself; two tokens with equal claims are still two entries, so no token
+ * is ever answered with another's permissions. An entry serves until the token's {@code exp} plus
+ * the clock skew, exactly as long as the verifier would accept it, and never after: each hit is
+ * checked against the clock, and an entry found past its time is dropped. Only successes are
+ * kept; a refused token is verified (and refused) every time. Bounded: {@code maxTokens} entries
+ * (5-9 kB each, mostly HAPI's rules), the least used evicted first; 0 turns the cache off. No
  * timed expiry in the cache itself: the check on each hit already decides, and Caffeine's
  * variable expiry added a timer-wheel update and clock reads to every read (docs/benchmarks.md,
  * eighth round); an expired entry that nobody asks for again waits for eviction by size.
@@ -33,7 +37,7 @@ final class VerifiedTokens {
   /** Cloned for each digest: looking the algorithm up among the providers cost more than hashing. */
   private static final MessageDigest SHA_256 = sha256Prototype();
 
-  private final Cache<ByteBuffer, SmartAccess> cache;
+  private final Cache<ByteBuffer, TokenPermissions> cache;
   private final Duration clockSkew;
   private final Clock clock;
 
@@ -48,28 +52,31 @@ final class VerifiedTokens {
         .build();
   }
 
-  /** The cached access of this token, or {@code verifier}'s verdict on it (kept if it passed). */
-  SmartAccess verify(String token, Function<String, SmartAccess> verifier) {
+  /**
+   * The kept permissions of this token, or those {@code verifier} works out for it (kept if it
+   * passed); {@code verifier} throws for a token it refuses.
+   */
+  TokenPermissions verify(String token, Function<String, TokenPermissions> verifier) {
     if (cache == null) {
       return verifier.apply(token);
     }
     ByteBuffer key = ByteBuffer.wrap(sha256(token));
-    SmartAccess known = cache.getIfPresent(key);
+    TokenPermissions known = cache.getIfPresent(key);
     if (known != null) {
       if (stillValid(known)) {
         return known;
       }
       cache.invalidate(key); // past exp + skew: verified afresh below, and refused
     }
-    SmartAccess verified = verifier.apply(token); // throws for a refused token: nothing kept
+    TokenPermissions verified = verifier.apply(token); // throws for a refused token: nothing kept
     if (stillValid(verified)) {
       cache.put(key, verified);
     }
     return verified;
   }
 
-  private boolean stillValid(SmartAccess access) {
-    return clock.millis() < access.expiresAt().toEpochMilli() + clockSkew.toMillis();
+  private boolean stillValid(TokenPermissions permissions) {
+    return clock.millis() < permissions.access().expiresAt().toEpochMilli() + clockSkew.toMillis();
   }
 
   private static byte[] sha256(String token) {

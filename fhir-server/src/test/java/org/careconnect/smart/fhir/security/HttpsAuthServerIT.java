@@ -144,7 +144,7 @@ class HttpsAuthServerIT {
   void verifierNotTrustingTheDemoCaCannotFetchTheKeysSoTheTokenIsNotAccepted() throws Exception {
     String token = accessToken();
     SecurityProperties properties = new SecurityProperties(true, issuer, issuer + "/oauth2/jwks",
-        issuer + "/.well-known/smart-configuration", base, Duration.ofSeconds(30), Duration.ofSeconds(60), List.of(), 0, 0);
+        issuer + "/.well-known/smart-configuration", base, Duration.ofSeconds(30), Duration.ofSeconds(60), List.of(), 0);
     TokenVerifier jdkTrustOnly = new TokenVerifier(properties, SSLContext.getDefault());
     TokenVerifier demoCaTrust = new TokenVerifier(properties, demoCaOnly);
 

@@ -3,13 +3,20 @@ package org.careconnect.smart.fhir.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IBaseInterceptorBroadcaster.IInvoker;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.careconnect.smart.fhir.FhirServerApplication;
+import org.careconnect.smart.fhir.server.CareConnectRestfulServer;
 import org.careconnect.smart.fhir.support.Fixture;
 import org.careconnect.smart.fhir.support.Variant;
 import org.hl7.fhir.dstu3.model.Bundle;
@@ -18,6 +25,7 @@ import org.hl7.fhir.dstu3.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -50,6 +58,7 @@ class SmartEnforcementTest {
   }
 
   @LocalServerPort int port;
+  @Autowired CareConnectRestfulServer server;
   final TestTokens tokens = TestTokens.shared();
   final HttpClient http = HttpClient.newHttpClient();
   final FhirContext fhir = FhirContext.forDstu3Cached();
@@ -445,6 +454,31 @@ class SmartEnforcementTest {
         .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
         .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
         .isEmpty();
+  }
+
+  // --- how HAPI reaches the enforcement ---------------------------------------------------------
+
+  /**
+   * Through {@link SmartEnforcementHooks} alone (decision 0016): none of HAPI's three interceptors
+   * is registered on its own, which would run its hooks twice, and the relay runs after the
+   * server's other request hooks, where HAPI put its authorisation and consent interceptors.
+   */
+  @Test
+  void hapiWhenCallingTheEnforcementThenThroughOneInterceptorAfterTheOthers() {
+    for (Pointcut pointcut : List.of(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED,
+        Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED, Pointcut.SERVER_OUTGOING_RESPONSE)) {
+      List<Object> interceptors = server.getInterceptorService().getInvokersForPointcut(pointcut).stream()
+          .map(IInvoker::getInterceptor).toList();
+
+      assertThat(interceptors).as(pointcut.name()).noneMatch(interceptor -> interceptor instanceof AuthorizationInterceptor
+          || interceptor instanceof SearchNarrowingInterceptor || interceptor instanceof ConsentInterceptor);
+      assertThat(interceptors).as(pointcut.name()).filteredOn(SmartEnforcementHooks.class::isInstance).hasSize(1);
+      int relay = interceptors.indexOf(interceptors.stream().filter(SmartEnforcementHooks.class::isInstance)
+          .findFirst().orElseThrow());
+      // only the JSON writer (order Integer.MAX_VALUE, last by design) may come after it
+      assertThat(interceptors.subList(relay + 1, interceptors.size())).as(pointcut.name())
+          .allMatch(interceptor -> interceptor.getClass().getSimpleName().equals("StoredJsonResponses"));
+    }
   }
 
   // --- helpers --------------------------------------------------------------------------------

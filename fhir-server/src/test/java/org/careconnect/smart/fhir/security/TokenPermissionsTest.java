@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A token's permissions are worked out once and kept for its later requests
- * ({@link TokenPermissionsCache}): each token keeps its own, whatever other tokens come between,
+ * A token's permissions are worked out once and kept with it for its later requests
+ * ({@link VerifiedTokens}): each token keeps its own, whatever other tokens come between,
  * an expired token is refused although its permissions are kept, and the shortcut for types read
  * without confinement never lets through what HAPI's rules refuse. No clock skew here, so that a
  * token can expire within the test.

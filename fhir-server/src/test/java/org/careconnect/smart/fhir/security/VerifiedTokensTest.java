@@ -9,11 +9,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.careconnect.smart.scope.ScopeSet;
 import org.junit.jupiter.api.Test;
 
-/** Verified tokens are remembered until exp plus the skew, and refused ones never. */
+/**
+ * Verified tokens are remembered with their permissions until exp plus the skew, each token with
+ * its own, and refused ones never.
+ */
 class VerifiedTokensTest {
 
   static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -26,11 +30,26 @@ class VerifiedTokensTest {
   void sameTokenWhenVerifiedBeforeThenNotVerifiedAgain() {
     VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
 
-    SmartAccess first = tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
-    SmartAccess second = tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+    TokenPermissions first = tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
+    TokenPermissions second = tokens.verify("a.b.c", accepting(NOW.plusSeconds(300)));
 
     assertThat(second).isSameAs(first);
     assertThat(verifiedAfresh).containsExactly("a.b.c");
+  }
+
+  /** Equal claims are not the same token: no token is answered with another's permissions. */
+  @Test
+  void twoTokensWhenTheirClaimsAreEqualThenEachHasItsOwnPermissions() {
+    VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
+
+    TokenPermissions first = tokens.verify("a.b.c", acceptingAs("twin", NOW.plusSeconds(300)));
+    TokenPermissions twin = tokens.verify("a.b.d", acceptingAs("twin", NOW.plusSeconds(300)));
+
+    assertThat(twin.access()).isEqualTo(first.access());
+    assertThat(twin).isNotSameAs(first);
+    assertThat(tokens.verify("a.b.c", refusing())).isSameAs(first);
+    assertThat(tokens.verify("a.b.d", refusing())).isSameAs(twin);
+    assertThat(verifiedAfresh).containsExactly("a.b.c", "a.b.d");
   }
 
   @Test
@@ -79,14 +98,20 @@ class VerifiedTokensTest {
     assertThat(verifiedAfresh).containsExactly("a.b.c", "a.b.c");
   }
 
-  private Function<String, SmartAccess> accepting(Instant expiresAt) {
+  private Function<String, TokenPermissions> accepting(Instant expiresAt) {
+    return token -> acceptingAs("jti-" + token, expiresAt).apply(token);
+  }
+
+  private Function<String, TokenPermissions> acceptingAs(String tokenId, Instant expiresAt) {
     return token -> {
       verifiedAfresh.add(token);
-      return new SmartAccess("jti-" + token, "app", "user", null, null, null, ScopeSet.parse("user/*.rs"), expiresAt);
+      SmartAccess access = new SmartAccess(tokenId, "app", "user", null, null, null, ScopeSet.parse("user/*.rs"),
+          expiresAt);
+      return new TokenPermissions(access, List.of(), Map.of(), Map.of());
     };
   }
 
-  private Function<String, SmartAccess> refusing() {
+  private Function<String, TokenPermissions> refusing() {
     return token -> {
       verifiedAfresh.add(token);
       throw new TokenVerifier.InvalidTokenException("The access token was refused: Expired JWT");

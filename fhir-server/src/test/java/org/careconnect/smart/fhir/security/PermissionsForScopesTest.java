@@ -9,41 +9,19 @@ import org.careconnect.smart.scope.Permission;
 import org.careconnect.smart.scope.ScopeSet;
 import org.junit.jupiter.api.Test;
 
-/**
- * Each verified token's permissions are worked out once and belong to that token alone (its
- * {@link SmartAccess} instance), and they say what the rules say.
- */
-class TokenPermissionsCacheTest {
+/** A token's permissions, worked out from its scopes, say what the rules say. */
+class PermissionsForScopesTest {
 
   static final Set<String> SERVED = Set.of("Patient", "Observation", "Practitioner", "AuditEvent");
 
   final ScopeRules rules = new ScopeRules(FhirContext.forDstu3Cached(), SERVED);
 
-  @Test
-  void sameAccessWhenAskedAgainThenSamePermissions() {
-    TokenPermissionsCache cache = new TokenPermissionsCache(rules, 10);
-    SmartAccess access = access("system/*.rs", null);
 
-    assertThat(cache.of(access)).isSameAs(cache.of(access));
-    assertThat(cache.of(access).access()).isSameAs(access);
-  }
-
-  @Test
-  void otherAccessWhenClaimsEqualThenPermissionsOfItsOwn() {
-    TokenPermissionsCache cache = new TokenPermissionsCache(rules, 10);
-    SmartAccess first = access("system/*.rs", null);
-    SmartAccess twin = access("system/*.rs", null);
-
-    assertThat(twin).isEqualTo(first);
-    assertThat(cache.of(twin)).isNotSameAs(cache.of(first));
-    assertThat(cache.of(twin).access()).isSameAs(twin);
-  }
 
   @Test
   void otherAccessWhenScopesDifferThenNothingOfTheFirstCarriesOver() {
-    TokenPermissionsCache cache = new TokenPermissionsCache(rules, 10);
-    TokenPermissions everything = cache.of(access("system/*.rs", null));
-    TokenPermissions ownObservations = cache.of(access("patient/Observation.rs", "pat-1"));
+    TokenPermissions everything = rules.permissionsFor(access("system/*.rs", null));
+    TokenPermissions ownObservations = rules.permissionsFor(access("patient/Observation.rs", "pat-1"));
 
     assertThat(everything.granted("Patient", Permission.READ, true)).isTrue();
     assertThat(ownObservations.granted("Patient", Permission.READ, true)).isFalse();
@@ -58,7 +36,7 @@ class TokenPermissionsCacheTest {
 
   @Test
   void confinedTokenWhenTypeOutsideTheCompartmentThenReadableWithAnyIdButNotNarrowed() {
-    TokenPermissions patient = new TokenPermissionsCache(rules, 10).of(access("patient/*.rs", "pat-1"));
+    TokenPermissions patient = rules.permissionsFor(access("patient/*.rs", "pat-1"));
 
     assertThat(patient.readableWithAnyId("Practitioner")).isTrue();
     assertThat(patient.narrowing("Practitioner")).isEmpty();
@@ -68,7 +46,7 @@ class TokenPermissionsCacheTest {
 
   @Test
   void auditEventWhenEvenSystemWideScopeThenNeverReadableWithAnyId() {
-    TokenPermissions system = new TokenPermissionsCache(rules, 10).of(access("system/*.*", null));
+    TokenPermissions system = rules.permissionsFor(access("system/*.*", null));
 
     assertThat(system.readableWithAnyId("AuditEvent")).isFalse();
     assertThat(system.readableWithAnyId("Patient")).isTrue();
@@ -76,7 +54,7 @@ class TokenPermissionsCacheTest {
 
   @Test
   void unservedTypeWhenWildcardScopeThenGrantedButNotReadableWithAnyId() {
-    TokenPermissions system = new TokenPermissionsCache(rules, 10).of(access("system/*.rs", null));
+    TokenPermissions system = rules.permissionsFor(access("system/*.rs", null));
 
     assertThat(system.granted("Condition", Permission.READ, true)).isTrue();
     assertThat(system.readableWithAnyId("Condition")).isFalse(); // no rule for it: HAPI decides (deny)
@@ -85,9 +63,9 @@ class TokenPermissionsCacheTest {
 
   @Test
   void granularScopeWhenTheOnlyReaderThenFiltersAndOtherwiseNot() {
-    TokenPermissions vitalsOnly = new TokenPermissionsCache(rules, 10).of(access(
+    TokenPermissions vitalsOnly = rules.permissionsFor(access(
         "patient/Observation.rs?category=http://hl7.org/fhir/observation-category|vital-signs", "pat-1"));
-    TokenPermissions vitalsAndAll = new TokenPermissionsCache(rules, 10).of(access(
+    TokenPermissions vitalsAndAll = rules.permissionsFor(access(
         "patient/Observation.rs?category=http://hl7.org/fhir/observation-category|vital-signs patient/Observation.rs",
         "pat-1"));
 
@@ -97,13 +75,6 @@ class TokenPermissionsCacheTest {
     assertThat(vitalsAndAll.on("Observation").granularReading()).isEmpty();
   }
 
-  @Test
-  void cacheWhenSizeZeroThenWorkedOutEveryTime() {
-    TokenPermissionsCache cache = new TokenPermissionsCache(rules, 0);
-    SmartAccess access = access("system/*.rs", null);
-
-    assertThat(cache.of(access)).isNotSameAs(cache.of(access));
-  }
 
   static final Instant EXPIRY = Instant.parse("2030-01-01T00:00:00Z");
 
