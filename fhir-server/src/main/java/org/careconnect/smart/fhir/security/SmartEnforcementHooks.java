@@ -26,9 +26,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * then narrowing, then consent (HAPI orders its consent interceptor after the others).
  *
  * <p>Why: HAPI calls every hook reflectively, building its arguments from a multimap, and the
- * three registered apart made seven such calls on every read, about a tenth of the enforcement's
- * cost (docs/benchmarks.md, ninth round; docs/decisions/0016). Here a request pays one call per
- * pointcut; what each hook does is unchanged, HAPI's own code.
+ * three registered apart made seven such calls on every read, where the open face makes none
+ * (docs/decisions/0016). Here a request pays one call per pointcut; what each hook does is
+ * unchanged, HAPI's own code.
  *
  * <p>Relayed: every pointcut the three hook that this plain server fires (the {@code SERVER_*}
  * ones, {@code STORAGE_PRESTORAGE_*} from the stores' writes) or that a plain server may fire
