@@ -20,10 +20,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
  * The one interceptor through which HAPI reaches the SMART enforcement: for each pointcut, it
- * calls the hooks of HAPI's search narrowing ({@link SmartSearchNarrowing}), authorisation
- * ({@link SmartAuthorizationInterceptor}) and consent (granular scopes, {@link GranularScopeConsent})
- * in the order HAPI called them when the three were registered each on its own: authorisation,
- * then narrowing, then consent (HAPI orders its consent interceptor after the others).
+ * calls the hooks of HAPI's authorisation ({@link SmartAuthorizationInterceptor}), search narrowing
+ * ({@link SmartSearchNarrowing}) and consent (granular scopes, {@link GranularScopeConsent}), in
+ * that order, the order HAPI called them in when the three were registered each on its own (HAPI
+ * orders its consent interceptor after the others).
  *
  * <p>Why: HAPI calls every hook reflectively, building its arguments from a multimap, and the
  * three registered apart made seven such calls on every read, where the open face makes none
