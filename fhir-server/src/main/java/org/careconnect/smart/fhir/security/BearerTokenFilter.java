@@ -2,6 +2,7 @@ package org.careconnect.smart.fhir.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import org.careconnect.smart.fhir.operations.TokenRefusalMetrics.Reason;
 import org.careconnect.smart.fhir.operations.TokenRefusalMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a FHIR request through only with a valid bearer token (RFC 6750 §2.1), and puts the
@@ -18,14 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * permissions worked out on its first request only, then kept ({@link VerifiedTokens}): every
  * later request with it does one cache lookup. A servlet filter rather than a HAPI
  * hook, so a refusal costs no parsing and leaves no ERROR in the log (a 401 is the client's
- * affair).
+ * affair); a plain one, registered for REQUEST dispatches only, so it runs once per request
+ * without {@code OncePerRequestFilter}'s bookkeeping (docs/decisions/0017).
  *
  * <p>Open without a token: the CapabilityStatement ({@code /metadata}, and {@code OPTIONS} on the
  * base, its STU3 alias) and {@code .well-known/smart-configuration}, which a client reads before
  * it has a token (SMART App Launch 2.2 §conformance). CORS preflights never reach this filter:
  * the CORS filter before it answers them.
  */
-class BearerTokenFilter extends OncePerRequestFilter {
+class BearerTokenFilter extends HttpFilter {
 
   private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
 
@@ -43,7 +44,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (isOpen(request)) {
       chain.doFilter(request, response);

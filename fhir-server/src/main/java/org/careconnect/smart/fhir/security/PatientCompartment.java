@@ -38,11 +38,9 @@ final class PatientCompartment {
 
   /** Whether {@code resource}, of type {@code type}, is in the compartment of {@code owner} ({@code Patient/id}). */
   boolean contains(String type, IBaseResource resource, IIdType owner) {
-    // what toUnqualifiedVersionless() gives, without making and parsing a new id for each resource
-    String wanted = owner.hasResourceType() && owner.hasIdPart()
-        ? owner.getResourceType() + '/' + owner.getIdPart() : owner.toUnqualifiedVersionless().getValue();
+    String wanted = unqualifiedVersionless(owner);
     IIdType id = resource.getIdElement();
-    if (id != null && id.hasIdPart() && wanted.equals(type + '/' + id.getIdPart())) {
+    if (id != null && id.hasIdPart() && isTypeSlashId(wanted, type, id.getIdPart())) {
       return true; // the owner itself, as the terser decides first
     }
     Paths paths = pathsByType.computeIfAbsent(type, this::pathsOf);
@@ -79,6 +77,27 @@ final class PatientCompartment {
     }
     IIdType target = reference.getReferenceElement();
     return target != null && !target.isEmpty() && wanted.equals(target.toUnqualifiedVersionless().getValue());
+  }
+
+  /**
+   * What {@code toUnqualifiedVersionless().getValue()} gives, without making a new id (and its
+   * text) for each resource checked: the owner's own text when it is already {@code Type/id}.
+   */
+  private static String unqualifiedVersionless(IIdType owner) {
+    if (owner.hasResourceType() && owner.hasIdPart() && !owner.hasBaseUrl() && !owner.hasVersionIdPart()) {
+      String value = owner.getValue();
+      if (value != null && isTypeSlashId(value, owner.getResourceType(), owner.getIdPart())) {
+        return value;
+      }
+    }
+    return owner.hasResourceType() && owner.hasIdPart()
+        ? owner.getResourceType() + '/' + owner.getIdPart() : owner.toUnqualifiedVersionless().getValue();
+  }
+
+  /** Whether {@code text} is exactly {@code type/id}, without building that text. */
+  private static boolean isTypeSlashId(String text, String type, String id) {
+    return text.length() == type.length() + 1 + id.length()
+        && text.startsWith(type) && text.charAt(type.length()) == '/' && text.endsWith(id);
   }
 
   private Paths pathsOf(String type) {

@@ -2,6 +2,7 @@ package org.careconnect.smart.fhir.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
 
 /**
  * SMART on FHIR enforcement of the STU3 face, on unless {@code careconnect.fhir.security.enabled}
@@ -34,7 +33,7 @@ class SecurityConfiguration {
   static final String FHIR_PATHS = "/fhir/*";
 
   @Bean
-  FilterRegistrationBean<CorsFilter> fhirCorsFilter(SecurityProperties properties) {
+  FilterRegistrationBean<FhirCorsFilter> fhirCorsFilter(SecurityProperties properties) {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(properties.allowedOrigins());
     // What a fhirclient app sends and reads (stack-facts: authorization, content-type, accept, prefer).
@@ -43,11 +42,11 @@ class SecurityConfiguration {
         "if-match", "if-none-exist", "if-none-match", "if-modified-since"));
     cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified", "WWW-Authenticate"));
     cors.setMaxAge(3600L);
-    // The filter itself is mapped to /fhir/* only; inside it every path is a FHIR path, so the
+    // The filter is mapped to /fhir/* only; inside it every path is a FHIR path, so the
     // configuration needs no lookup by path (a path-matching source parsed every request's path).
-    CorsConfigurationSource everyFhirPath = request -> cors;
-    FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(everyFhirPath));
+    FilterRegistrationBean<FhirCorsFilter> registration = new FilterRegistrationBean<>(new FhirCorsFilter(cors));
     registration.addUrlPatterns(FHIR_PATHS);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setName("fhir-cors");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
@@ -66,6 +65,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(
         verifier, rules, verifiedTokens, new BearerChallenges(fhirContext), refusals));
     registration.addUrlPatterns(FHIR_PATHS);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setName("fhir-bearer-token");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
@@ -93,7 +93,7 @@ class SecurityConfiguration {
       TokenRefusalMetrics refusals, FhirContext fhirContext) {
     return new SmartEnforcementHooks(
         new SmartAuthorizationInterceptor(refusals, new ReadRuleShortcut(fhirContext)),
-        new SmartSearchNarrowing(rules),
+        new SmartSearchNarrowing(rules, fhirContext),
         new ConsentInterceptor(new GranularScopeConsent(registry)));
   }
 

@@ -113,7 +113,8 @@ class ReadRuleShortcutTest {
   void compartmentMembershipWhenReferenceAbsoluteOrVersionedThenAsTheTerserDecides() {
     PatientCompartment compartment = new PatientCompartment(fhir);
     int members = 0;
-    IdType[] owners = {new IdType("Patient", "p1"), new IdType("http://here.example/fhir/Patient/p1/_history/2")};
+    IdType[] owners = {new IdType("Patient", "p1"), new IdType("Patient/p1"), new IdType("Patient/p1/_history/2"),
+        new IdType("http://here.example/fhir/Patient/p1/_history/2")};
     for (IdType owner : owners) {
       for (String reference : new String[] {"Patient/p1", "http://elsewhere.example/fhir/Patient/p1",
           "Patient/p1/_history/3", "Patient/p10", "Group/p1", "p1", "#p1", "", "Patient/p1/",
@@ -133,6 +134,26 @@ class ReadRuleShortcutTest {
     Observation byResourceOnly = observation(null);
     byResourceOnly.getSubject().setResource(new org.hl7.fhir.dstu3.model.Patient().setId("Patient/p1"));
     assertThat(compartment.contains("Observation", byResourceOnly, owner)).isFalse(); // left to HAPI's rules
+  }
+
+  /** The owner itself is in its compartment, whatever form its id and the owner's take. */
+  @Test
+  void compartmentMembershipWhenThePatientItselfThenAsTheTerserDecides() {
+    PatientCompartment compartment = new PatientCompartment(fhir);
+    int members = 0;
+    IdType[] owners = {new IdType("Patient", "p1"), new IdType("Patient/p1"), new IdType("Patient/p1/_history/2"),
+        new IdType("http://here.example/fhir/Patient/p1")};
+    for (IdType owner : owners) {
+      for (String id : new String[] {"p1", "p10", "1", "Patient/p1", "Patient/p1/_history/3", "Group/p1",
+          "http://elsewhere.example/fhir/Patient/p1", "P1", "xp1", "Patient/xp1"}) {
+        org.hl7.fhir.dstu3.model.Patient patient = new org.hl7.fhir.dstu3.model.Patient();
+        patient.setId(id);
+        boolean hapi = fhir.newTerser().isSourceInCompartmentForTarget("Patient", patient, owner);
+        assertThat(compartment.contains("Patient", patient, owner)).as(id + " of " + owner.getValue()).isEqualTo(hapi);
+        members += hapi ? 1 : 0;
+      }
+    }
+    assertThat(members).isGreaterThanOrEqualTo(8);
   }
 
   @Test

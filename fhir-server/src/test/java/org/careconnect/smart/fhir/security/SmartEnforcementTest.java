@@ -320,10 +320,36 @@ class SmartEnforcementTest {
     HttpResponse<String> response = get("/Patient/" + mine.id("patient"), admin);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    // caches must not serve this answer to a browser request from an origin
+    // caches must not serve this answer to a browser request from an origin; one line, not three
+    assertThat(response.headers().allValues("Vary"))
+        .containsExactly("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+    assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+  }
+
+  @Test
+  void preflightWhenUnknownOriginThen403AndNoCorsHeaders() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/Patient"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).isEqualTo("Invalid CORS request");
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(String.join(",", response.headers().allValues("Vary"))).contains("Origin");
+  }
+
+  @Test
+  void requestWhenAllowedOriginThenCorsHeadersAndVary() throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/Patient/" + mine.id("patient")))
+        .header("Origin", "http://localhost:9200").header("Authorization", "Bearer " + admin).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:9200");
+    assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("ETag");
     assertThat(String.join(",", response.headers().allValues("Vary")))
         .contains("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
-    assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
   }
 
   @Test
