@@ -84,14 +84,12 @@ final class PatientCompartment {
    * text) for each resource checked: the owner's own text when it is already {@code Type/id}.
    */
   private static String unqualifiedVersionless(IIdType owner) {
-    if (owner.hasResourceType() && owner.hasIdPart() && !owner.hasBaseUrl() && !owner.hasVersionIdPart()) {
-      String value = owner.getValue();
-      if (value != null && isTypeSlashId(value, owner.getResourceType(), owner.getIdPart())) {
-        return value;
-      }
+    if (!owner.hasResourceType() || !owner.hasIdPart()) {
+      return owner.toUnqualifiedVersionless().getValue();
     }
-    return owner.hasResourceType() && owner.hasIdPart()
-        ? owner.getResourceType() + '/' + owner.getIdPart() : owner.toUnqualifiedVersionless().getValue();
+    String value = owner.getValue();
+    return value != null && isTypeSlashId(value, owner.getResourceType(), owner.getIdPart())
+        ? value : owner.getResourceType() + '/' + owner.getIdPart();
   }
 
   /** Whether {@code text} is exactly {@code type/id}, without building that text. */

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizedList;
 import ca.uhn.fhir.rest.server.interceptor.auth.SearchNarrowingInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class SmartSearchNarrowing extends SearchNarrowingInterceptor {
     }
     DefaultParameter parameter = defaultParameters.computeIfAbsent(request.getResourceName(), this::defaultParameterOf);
     Map<String, String[]> query = request.getParameters();
-    if (parameter.name() == null || parameter.namedInAQuery().stream().anyMatch(query::containsKey)) {
+    if (parameter.name() == null || !Collections.disjoint(parameter.namedInAQuery(), query.keySet())) {
       return false;
     }
     Map<String, String[]> narrowed = new HashMap<>(query);
@@ -115,7 +116,7 @@ class SmartSearchNarrowing extends SearchNarrowingInterceptor {
    * compartment parameter named {@code patient}, else the first compartment parameter; none for a
    * type outside the compartment.
    */
-  DefaultParameter defaultParameterOf(String type) {
+  private DefaultParameter defaultParameterOf(String type) {
     if (type.equalsIgnoreCase(COMPARTMENT)) {
       return new DefaultParameter("_id", Set.of("_id"));
     }
@@ -134,5 +135,5 @@ class SmartSearchNarrowing extends SearchNarrowingInterceptor {
    * @param name what HAPI adds, or null when it adds nothing
    * @param namedInAQuery the parameters whose presence in a query makes HAPI choose otherwise
    */
-  record DefaultParameter(String name, Set<String> namedInAQuery) {}
+  private record DefaultParameter(String name, Set<String> namedInAQuery) {}
 }
