@@ -17,6 +17,13 @@
 # Both servers audit every request (the audit filter does not depend on security), so the
 # difference is token checks, scope rules, search narrowing and the granular-scope consent.
 #
+# The open server is measured twice in each round: with the very requests the secured one gets,
+# token included (face "offtok": the issue's figure, "the same workloads, with a valid token,
+# against the same build with security off"; the open server ignores the header), and without
+# the Authorization header (face "off"), so that the second table shows what carrying the token
+# costs on top: Tomcat parses a header byte by byte, about 7 us for a 763-byte RS256 token on this
+# machine (docs/benchmarks.md, eleventh round).
+#
 # Bounded: every wrk run lasts DURATION (default 10 s; warm-up WARMUP, 10 s, per workload and
 # server in each warm-up round, at most MAX_WARMUP_ROUNDS, 10) with CONNECTIONS (16)
 # connections, only against 127.0.0.1; every server is stopped at the end, whatever happens.
@@ -151,12 +158,12 @@ open_path() { # path
   if [[ "$1" == /Observation\?category* ]]; then echo "${1}&patient=${OWN}"; else echo "$1"; fi
 }
 
-measure() { # face name token path round
+measure() { # face (on, offtok: open with the token, off: open without) name token path round
   local face=$1 name=$2 token=$3 path=$4 round=$5 base pid
   if [ "$face" = on ]; then base=$ON_BASE; pid=$ON_PID; else base=$OFF_BASE; pid=$OFF_PID; fi
-  [ "$face" = off ] && path=$(open_path "$path")
+  [ "$face" != on ] && path=$(open_path "$path")
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
-  [ "$face" = on ] && args+=(-H "Authorization: Bearer ${token}")
+  [ "$face" != off ] && args+=(-H "Authorization: Bearer ${token}")
   local cpu0 cpu1 out
   cpu0=$(cpu_ms "$pid")
   out=$(wrk "${args[@]}" "${base}${path}")
@@ -187,7 +194,8 @@ for warm_round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
     IFS='|' read -r name kind path <<< "$workload"
     token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
     off_path=$(open_path "$path")
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${OFF_BASE}${off_path}" > /dev/null
+    # the open server warms on the requests the secured one gets, token included (see "offtok")
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${OFF_BASE}${off_path}" > /dev/null
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
     # a wrong answer would measure the wrong thing: both sides must answer 200
     [ "$(curl -s -o /dev/null -w '%{http_code}' "${OFF_BASE}${off_path}")" = 200 ] \
@@ -203,13 +211,13 @@ for warm_round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
   (( warm_round < MAX_WARMUP_ROUNDS )) || echo "  not settled after ${MAX_WARMUP_ROUNDS} rounds: measuring anyway" >&2
 done
 
-echo "== Measuring: ${ROUNDS} rounds, on/off pairs in alternating order"
+echo "== Measuring: ${ROUNDS} rounds, on / open with the token / open without it, in alternating order"
 for round in $(seq 1 "$ROUNDS"); do
   for workload in "${WORKLOADS[@]}"; do
     IFS='|' read -r name kind path <<< "$workload"
     TOKEN=$(backend_token) # a backend token lives 5 minutes
     token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
-    if (( round % 2 )); then order=(off on); else order=(on off); fi
+    if (( round % 2 )); then order=(offtok on off); else order=(off on offtok); fi
     for face in "${order[@]}"; do
       measure "$face" "$name" "$token" "$path" "$round"
     done
@@ -217,7 +225,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-echo "Medians over ${ROUNDS} rounds; overhead = 1 - on/off of req/s, and on/off - 1 of CPU per request"
+echo "Medians over ${ROUNDS} rounds; overhead = 1 - on/open of req/s, and on/open - 1 of CPU per request"
 python3 - "$RESULTS" <<'PY'
 import statistics, sys
 from collections import OrderedDict
@@ -229,18 +237,22 @@ def ms(v):
     return float(v)
 for line in open(sys.argv[1]):
     name, face, rnd, rps, p99, cpu, non2xx = line.rstrip("\n").split("\t")
-    r = rows.setdefault(name, {"on": [], "off": [], "bad": 0})
+    r = rows.setdefault(name, {"on": [], "off": [], "offtok": [], "bad": 0})
     r[face].append((float(rps), ms(p99), float(cpu)))
     r["bad"] += int(non2xx)
-print("| workload | req/s off | req/s on | req/s overhead | p99 off | p99 on | CPU ms/req off | CPU ms/req on | CPU overhead | non-2xx |")
-print("|---|---|---|---|---|---|---|---|---|---|")
-for name, r in rows.items():
-    med = lambda face, i: statistics.median(x[i] for x in r[face])
-    off_rps, on_rps = med("off", 0), med("on", 0)
-    off_cpu, on_cpu = med("off", 2), med("on", 2)
-    print(f"| {name} | {off_rps:,.0f} | {on_rps:,.0f} | {100 * (1 - on_rps / off_rps):+.1f} % | "
-          f"{med('off', 1):.1f} ms | {med('on', 1):.1f} ms | {off_cpu:.3f} | {on_cpu:.3f} | "
-          f"{100 * (on_cpu / off_cpu - 1):+.1f} % | {r['bad']} |")
+for open_face, title in (("offtok", "Security's cost: the open server gets the same requests, token included (issue 4's figure)"),
+                         ("off", "Security and carrying the token: the open server gets no Authorization header")):
+    print()
+    print(title)
+    print("| workload | req/s open | req/s on | req/s overhead | p99 open | p99 on | CPU ms/req open | CPU ms/req on | CPU overhead | non-2xx |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, r in rows.items():
+        med = lambda face, i: statistics.median(x[i] for x in r[face])
+        off_rps, on_rps = med(open_face, 0), med("on", 0)
+        off_cpu, on_cpu = med(open_face, 2), med("on", 2)
+        print(f"| {name} | {off_rps:,.0f} | {on_rps:,.0f} | {100 * (1 - on_rps / off_rps):+.1f} % | "
+              f"{med(open_face, 1):.1f} ms | {med('on', 1):.1f} ms | {off_cpu:.3f} | {on_cpu:.3f} | "
+              f"{100 * (on_cpu / off_cpu - 1):+.1f} % | {r['bad']} |")
 PY
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw figures: ${RESULTS}"

@@ -96,6 +96,9 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
 
   @Override
   public Enumeration<String> getHeaderNames() {
+    if (!gzip()) {
+      return super.getHeaderNames(); // nothing hidden: no copy of the names on every request
+    }
     List<String> names = Collections.list(super.getHeaderNames());
     names.removeIf(this::hidden);
     return Collections.enumeration(names);

@@ -172,4 +172,16 @@ class RestInteractionsTest {
         .isEqualTo("Patient/" + id + " was already deleted");
     assertThat(client.send("DELETE", "Patient/no-such-patient", null, null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void theRequestIdIsEchoedOnceOrMadeUp() {
+    String id = FhirTestClient.unique("req-");
+    HttpResponse<String> echoed = client.get("Patient?_count=1", "x-request-id", id);
+    HttpResponse<String> madeUp = client.get("Patient?_count=1");
+
+    assertThat(echoed.headers().allValues("X-Request-ID")).containsExactly(id);
+    // made up by the first filter of every request (service-support's RequestIdFilter), as a UUID
+    assertThat(madeUp.headers().allValues("X-Request-ID")).singleElement().asString()
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  }
 }
