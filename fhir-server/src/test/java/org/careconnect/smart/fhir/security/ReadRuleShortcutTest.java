@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.careconnect.smart.fhir.support.Fixture;
 import org.careconnect.smart.fhir.support.Variant;
@@ -109,19 +110,15 @@ class ReadRuleShortcutTest {
   @Test
   void compartmentMembershipWhenReferenceAbsoluteOrVersionedThenAsTheTerserDecides() {
     PatientCompartment compartment = new PatientCompartment(fhir);
-    int members = 0;
     IdType[] owners = {new IdType("Patient", "p1"), new IdType("Patient/p1"), new IdType("Patient/p1/_history/2"),
         new IdType("http://here.example/fhir/Patient/p1/_history/2")};
-    for (IdType owner : owners) {
-      for (String reference : new String[] {"Patient/p1", "http://elsewhere.example/fhir/Patient/p1",
-          "Patient/p1/_history/3", "Patient/p10", "Group/p1", "p1", "#p1", "", "Patient/p1/",
-          "Patient//p1", "Patient/p1 ", " Patient/p1", "patient/p1", "Patient/P1", "urn:uuid:p1",
-          "Patient/p1?x=1", "Patient/p1/_history", "Patient/p1/_history/", "Patient/p2/_history/Patient/p1",
-          "http://elsewhere.example/fhir/Patient/p1/_history/3", "Patient/p1#x", "PatientPatient/p1",
-          "Patient/p1/Patient/p1", "Group/x/Patient/p1", "Patient/_history/p1"}) {
-        members += asTheTerserDecides(compartment, observation(reference), owner, reference) ? 1 : 0;
-      }
-    }
+    String[] references = {"Patient/p1", "http://elsewhere.example/fhir/Patient/p1",
+        "Patient/p1/_history/3", "Patient/p10", "Group/p1", "p1", "#p1", "", "Patient/p1/",
+        "Patient//p1", "Patient/p1 ", " Patient/p1", "patient/p1", "Patient/P1", "urn:uuid:p1",
+        "Patient/p1?x=1", "Patient/p1/_history", "Patient/p1/_history/", "Patient/p2/_history/Patient/p1",
+        "http://elsewhere.example/fhir/Patient/p1/_history/3", "Patient/p1#x", "PatientPatient/p1",
+        "Patient/p1/Patient/p1", "Group/x/Patient/p1", "Patient/_history/p1"};
+    int members = membersAsTheTerserDecides(compartment, owners, references, this::observation);
     assertThat(members).isGreaterThanOrEqualTo(6);
     IdType owner = new IdType("Patient", "p1");
     Observation byResourceOnly = observation(null);
@@ -133,17 +130,12 @@ class ReadRuleShortcutTest {
   @Test
   void compartmentMembershipWhenThePatientItselfThenAsTheTerserDecides() {
     PatientCompartment compartment = new PatientCompartment(fhir);
-    int members = 0;
     IdType[] owners = {new IdType("Patient", "p1"), new IdType("Patient/p1"), new IdType("Patient/p1/_history/2"),
         new IdType("http://here.example/fhir/Patient/p1")};
-    for (IdType owner : owners) {
-      for (String id : new String[] {"p1", "p10", "1", "Patient/p1", "Patient/p1/_history/3", "Group/p1",
-          "http://elsewhere.example/fhir/Patient/p1", "P1", "xp1", "Patient/xp1"}) {
-        org.hl7.fhir.dstu3.model.Patient patient = new org.hl7.fhir.dstu3.model.Patient();
-        patient.setId(id);
-        members += asTheTerserDecides(compartment, patient, owner, id) ? 1 : 0;
-      }
-    }
+    String[] ids = {"p1", "p10", "1", "Patient/p1", "Patient/p1/_history/3", "Group/p1",
+        "http://elsewhere.example/fhir/Patient/p1", "P1", "xp1", "Patient/xp1"};
+    int members = membersAsTheTerserDecides(compartment, owners, ids,
+        id -> new org.hl7.fhir.dstu3.model.Patient().setId(id));
     assertThat(members).isGreaterThanOrEqualTo(8);
   }
 
@@ -162,6 +154,21 @@ class ReadRuleShortcutTest {
 
     assertThat(allows(patientToken(mine, "patient/*.rs"), medication)).isTrue();
     assertThat(allows(patientToken(mine, "patient/Observation.rs"), medication)).isFalse();
+  }
+
+  /**
+   * For every owner and every text, the resource {@code resourceOf} makes of the text checked as
+   * the terser checks it ({@link #asTheTerserDecides}); how many pairs were members.
+   */
+  private int membersAsTheTerserDecides(PatientCompartment compartment, IdType[] owners, String[] texts,
+      Function<String, Resource> resourceOf) {
+    int members = 0;
+    for (IdType owner : owners) {
+      for (String text : texts) {
+        members += asTheTerserDecides(compartment, resourceOf.apply(text), owner, text) ? 1 : 0;
+      }
+    }
+    return members;
   }
 
   private boolean allows(TokenPermissions token, Resource resource) {
