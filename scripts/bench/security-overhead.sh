@@ -4,12 +4,17 @@
 # data (one database loaded, then copied), one with security on (tokens from the real
 # authorisation server) and one with CARECONNECT_FHIR_SECURITY_ENABLED=false, all in one run.
 #
-#   bash scripts/bench/security-overhead.sh                  # 1,000 patients, 3 rounds
-#   ROUNDS=5 DURATION=10s bash scripts/bench/security-overhead.sh
+#   bash scripts/bench/security-overhead.sh                  # 1,000 patients, 2 forks of 3 rounds
+#   FORKS=3 ROUNDS=5 DURATION=10s bash scripts/bench/security-overhead.sh
 #   DATA_DIR=/tmp/ccs-secbench bash ...                      # keep (and reuse) the loaded database
 #
 # Noise: the machine is shared, so each workload runs as on/off pairs back to back, the order
-# alternating from round to round, and the table gives the medians over ROUNDS; besides req/s
+# alternating from round to round, and the table gives the medians over all rounds of all forks.
+# A fork is a fresh pair of FHIR server JVMs, warmed up and measured ROUNDS times: how well C2
+# compiles one hot method differs from one JVM to the next (Tomcat's header parser took about 5 times
+# as long per request in one secured server as in its open twin given the same bytes,
+# docs/benchmarks.md, twelfth round), so one pair measures one draw of that lottery, and FORKS
+# pairs (2 by default, like JMH's forks) keep one unlucky JVM from deciding the figure; besides req/s
 # and p99 it gives each server's CPU time per request (from /proc), which depends far less on the
 # neighbours. Tokens: a backend-services token (system/*.rs, scripts/backend-token.sh, fetched
 # again before each run: it lives 5 minutes) and a patient-scoped token of patient1 (sample-app,
@@ -33,6 +38,7 @@ cd "$(dirname "$0")/../.."
 
 PATIENTS="${PATIENTS:-1000}"
 ROUNDS="${ROUNDS:-3}"
+FORKS="${FORKS:-2}"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-10s}"
 STEADY_COMPILES="${STEADY_COMPILES:-100}"
@@ -88,7 +94,7 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}'
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 echo "== Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
-echo "== Data: ${DATA_DIR}; patients: ${PATIENTS}; ${ROUNDS} rounds of ${DURATION}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== Data: ${DATA_DIR}; patients: ${PATIENTS}; ${FORKS} forks of ${ROUNDS} rounds of ${DURATION}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ ! -f "${DATA_DIR}/off/fhir.mv.db" ]; then
   echo "== Loading the demo population once (progress in ${DATA_DIR}/off/server.log)"
@@ -104,7 +110,7 @@ fi
 # the same data on both sides
 [ -f "${DATA_DIR}/on/fhir.mv.db" ] || cp "${DATA_DIR}/off/fhir.mv.db" "${DATA_DIR}/on/fhir.mv.db"
 
-echo "== Starting the authorisation server and both FHIR servers"
+echo "== Starting the authorisation server"
 rm -rf "${DATA_DIR}/auth"
 SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$ISSUER" AUTH_FHIR_BASE_URLS="$ON_BASE" \
   AUTH_DB_URL="jdbc:h2:file:${DATA_DIR}/auth/auth;MODE=MySQL" \
@@ -112,23 +118,36 @@ SPRING_PROFILES_ACTIVE=demo AUTH_ISSUER="$ISSUER" AUTH_FHIR_BASE_URLS="$ON_BASE"
   > "${DATA_DIR}/auth-server.log" 2>&1 &
 PIDS+=($!)
 AUTH_PID=$!
-start_fhir off "$OFF_PORT" -Dcareconnect.fhir.security.enabled=false
-OFF_PID=${PIDS[-1]}
-start_fhir on "$ON_PORT" "${JFR_OPTS[@]}" \
-  -Dcareconnect.fhir.security.issuer="$ISSUER" \
-  -Dcareconnect.fhir.security.jwks-uri="${ISSUER}/oauth2/jwks" \
-  -Dcareconnect.fhir.security.smart-configuration-uri="${ISSUER}/.well-known/smart-configuration" \
-  -Dcareconnect.fhir.security.audience="$ON_BASE"
-ON_PID=${PIDS[-1]}
 await "${ISSUER}/actuator/health/readiness" "$AUTH_PID" "${DATA_DIR}/auth-server.log"
-await "http://127.0.0.1:${OFF_PORT}/actuator/health/readiness" "$OFF_PID" "${DATA_DIR}/off/server.log"
-await "http://127.0.0.1:${ON_PORT}/actuator/health/readiness" "$ON_PID" "${DATA_DIR}/on/server.log"
+
+# A fresh pair of FHIR servers for each fork: the open one, then the secured one.
+start_fhir_pair() {
+  start_fhir off "$OFF_PORT" -Dcareconnect.fhir.security.enabled=false
+  OFF_PID=${PIDS[-1]}
+  start_fhir on "$ON_PORT" "${JFR_OPTS[@]}" \
+    -Dcareconnect.fhir.security.issuer="$ISSUER" \
+    -Dcareconnect.fhir.security.jwks-uri="${ISSUER}/oauth2/jwks" \
+    -Dcareconnect.fhir.security.smart-configuration-uri="${ISSUER}/.well-known/smart-configuration" \
+    -Dcareconnect.fhir.security.audience="$ON_BASE"
+  ON_PID=${PIDS[-1]}
+  await "http://127.0.0.1:${OFF_PORT}/actuator/health/readiness" "$OFF_PID" "${DATA_DIR}/off/server.log"
+  await "http://127.0.0.1:${ON_PORT}/actuator/health/readiness" "$ON_PID" "${DATA_DIR}/on/server.log"
+}
+# Stopped and waited for: H2 compacts its file on close, which can take half a minute.
+stop_fhir_pair() {
+  for pid in "$ON_PID" "$OFF_PID"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  PIDS=("$AUTH_PID")
+}
+start_fhir_pair
 
 backend_token() {
   TOKEN_URL="${ISSUER}/oauth2/token" SCOPE='system/*.rs' bash scripts/backend-token.sh | json 'd["access_token"]'
 }
-PATIENT_TOKEN=$(java scripts/bench/AuthBenchClient.java access-token "$ISSUER" "$ON_BASE" \
-  patient1 patient-demo-password "openid fhirUser launch/patient patient/*.rs")
+patient_token() {
+  java scripts/bench/AuthBenchClient.java access-token "$ISSUER" "$ON_BASE" \
+    patient1 patient-demo-password "openid fhirUser launch/patient patient/*.rs"
+}
+PATIENT_TOKEN=$(patient_token)
 OWN=demo-pat-1
 TOKEN_PATIENT=$(echo "$PATIENT_TOKEN" | python3 -c 'import base64,json,sys; p=sys.stdin.read().split(".")[1]; print(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))).get("patient"))')
 [ "$TOKEN_PATIENT" = "$OWN" ] || { echo "the patient token is for ${TOKEN_PATIENT}, not ${OWN}" >&2; exit 1; }
@@ -158,7 +177,7 @@ open_path() { # path
   if [[ "$1" == /Observation\?category* ]]; then echo "${1}&patient=${OWN}"; else echo "$1"; fi
 }
 
-measure() { # face (on, offtok: open with the token, off: open without) name token path round
+measure() { # face (on, offtok: open with the token, off: open without) name token path fork.round
   local face=$1 name=$2 token=$3 path=$4 round=$5 base pid
   if [ "$face" = on ]; then base=$ON_BASE; pid=$ON_PID; else base=$OFF_BASE; pid=$OFF_PID; fi
   [ "$face" != on ] && path=$(open_path "$path")
@@ -185,51 +204,59 @@ measure() { # face (on, offtok: open with the token, off: open without) name tok
 # warm-up goes round all workloads on both servers, WARMUP each, until a round in which neither
 # JVM compiled more than STEADY_COMPILES methods (jstat), at most MAX_WARMUP_ROUNDS rounds.
 compiled() { jstat -compiler "$1" | awk 'NR == 2 {print $1}'; }
-echo "== Warming both servers on every workload (${WARMUP} each) until their JIT compilers settle"
-for warm_round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
-  on_before=$(compiled "$ON_PID")
-  off_before=$(compiled "$OFF_PID")
-  TOKEN=$(backend_token) # a backend token lives 5 minutes
-  for workload in "${WORKLOADS[@]}"; do
-    IFS='|' read -r name kind path <<< "$workload"
-    token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
-    off_path=$(open_path "$path")
-    # the open server warms on the requests the secured one gets, token included (see "offtok")
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${OFF_BASE}${off_path}" > /dev/null
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
-    # a wrong answer would measure the wrong thing: both sides must answer 200
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "${OFF_BASE}${off_path}")" = 200 ] \
-      && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "${ON_BASE}${path}")" = 200 ] \
-      || { echo "workload ${name} does not answer 200 on both servers" >&2; exit 1; }
-  done
-  on_new=$(( $(compiled "$ON_PID") - on_before ))
-  off_new=$(( $(compiled "$OFF_PID") - off_before ))
-  echo "  warm-up round ${warm_round}: methods compiled in the round: on ${on_new}, off ${off_new}"
-  if (( on_new <= STEADY_COMPILES && off_new <= STEADY_COMPILES )); then
-    break
+for fork in $(seq 1 "$FORKS"); do
+  if (( fork > 1 )); then
+    echo "== Fork ${fork}: a fresh pair of FHIR servers"
+    stop_fhir_pair
+    start_fhir_pair
+    PATIENT_TOKEN=$(patient_token)
   fi
-  (( warm_round < MAX_WARMUP_ROUNDS )) || echo "  not settled after ${MAX_WARMUP_ROUNDS} rounds: measuring anyway" >&2
-done
-
-echo "== Measuring: ${ROUNDS} rounds, on / open with the token / open without it, in alternating order"
-for round in $(seq 1 "$ROUNDS"); do
-  for workload in "${WORKLOADS[@]}"; do
-    IFS='|' read -r name kind path <<< "$workload"
+  echo "== Fork ${fork}: warming both servers on every workload (${WARMUP} each) until their JIT compilers settle"
+  for warm_round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
+    on_before=$(compiled "$ON_PID")
+    off_before=$(compiled "$OFF_PID")
     TOKEN=$(backend_token) # a backend token lives 5 minutes
-    token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
-    if (( round % 2 )); then order=(offtok on off); else order=(off on offtok); fi
-    for face in "${order[@]}"; do
-      measure "$face" "$name" "$token" "$path" "$round"
+    for workload in "${WORKLOADS[@]}"; do
+      IFS='|' read -r name kind path <<< "$workload"
+      token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
+      off_path=$(open_path "$path")
+      # the open server warms on the requests the secured one gets, token included (see "offtok")
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${OFF_BASE}${off_path}" > /dev/null
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer ${token}" "${ON_BASE}${path}" > /dev/null
+      # a wrong answer would measure the wrong thing: both sides must answer 200
+      [ "$(curl -s -o /dev/null -w '%{http_code}' "${OFF_BASE}${off_path}")" = 200 ] \
+        && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "${ON_BASE}${path}")" = 200 ] \
+        || { echo "workload ${name} does not answer 200 on both servers" >&2; exit 1; }
+    done
+    on_new=$(( $(compiled "$ON_PID") - on_before ))
+    off_new=$(( $(compiled "$OFF_PID") - off_before ))
+    echo "  warm-up round ${warm_round}: methods compiled in the round: on ${on_new}, off ${off_new}"
+    if (( on_new <= STEADY_COMPILES && off_new <= STEADY_COMPILES )); then
+      break
+    fi
+    (( warm_round < MAX_WARMUP_ROUNDS )) || echo "  not settled after ${MAX_WARMUP_ROUNDS} rounds: measuring anyway" >&2
+  done
+
+  echo "== Fork ${fork}: measuring ${ROUNDS} rounds, on / open with the token / open without it, in alternating order"
+  for round in $(seq 1 "$ROUNDS"); do
+    for workload in "${WORKLOADS[@]}"; do
+      IFS='|' read -r name kind path <<< "$workload"
+      TOKEN=$(backend_token) # a backend token lives 5 minutes
+      token=$TOKEN; [ "$kind" = patient ] && token=$PATIENT_TOKEN
+      if (( round % 2 )); then order=(offtok on off); else order=(off on offtok); fi
+      for face in "${order[@]}"; do
+        measure "$face" "$name" "$token" "$path" "${fork}.${round}"
+      done
     done
   done
 done
-
 echo
-echo "Medians over ${ROUNDS} rounds; overhead = 1 - on/open of req/s, and on/open - 1 of CPU per request"
+echo "Medians over ${FORKS} forks of ${ROUNDS} rounds; overhead = 1 - on/open of req/s, and on/open - 1 of CPU per request"
 python3 - "$RESULTS" <<'PY'
 import statistics, sys
 from collections import OrderedDict
 rows = OrderedDict()
+forks = OrderedDict()
 def ms(v):
     for unit, f in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
         if v.endswith(unit):
@@ -240,6 +267,7 @@ for line in open(sys.argv[1]):
     r = rows.setdefault(name, {"on": [], "off": [], "offtok": [], "bad": 0})
     r[face].append((float(rps), ms(p99), float(cpu)))
     r["bad"] += int(non2xx)
+    forks.setdefault(rnd.split(".")[0], OrderedDict()).setdefault(name, {"on": [], "offtok": []}).get(face, []).append(float(rps))
 for open_face, title in (("offtok", "Security's cost: the open server gets the same requests, token included (issue 4's figure)"),
                          ("off", "Security and carrying the token: the open server gets no Authorization header")):
     print()
@@ -253,6 +281,17 @@ for open_face, title in (("offtok", "Security's cost: the open server gets the s
         print(f"| {name} | {off_rps:,.0f} | {on_rps:,.0f} | {100 * (1 - on_rps / off_rps):+.1f} % | "
               f"{med(open_face, 1):.1f} ms | {med('on', 1):.1f} ms | {off_cpu:.3f} | {on_cpu:.3f} | "
               f"{100 * (on_cpu / off_cpu - 1):+.1f} % | {r['bad']} |")
+if len(forks) > 1:
+    print()
+    print("Each fork on its own (req/s overhead, the open server given the same requests; medians over its rounds)")
+    print("| workload | " + " | ".join(f"fork {f}" for f in forks) + " |")
+    print("|---|" + "---|" * len(forks))
+    for name in rows:
+        cells = []
+        for f in forks.values():
+            off_rps, on_rps = statistics.median(f[name]["offtok"]), statistics.median(f[name]["on"])
+            cells.append(f"{100 * (1 - on_rps / off_rps):+.1f} %")
+        print(f"| {name} | " + " | ".join(cells) + " |")
 PY
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw figures: ${RESULTS}"

@@ -38,7 +38,7 @@ class BearerTokenFilter extends HttpFilter {
   BearerTokenFilter(TokenVerifier verifier, ScopeRules rules, VerifiedTokens verifiedTokens,
       BearerChallenges challenges, TokenRefusalMetrics refusals) {
     this.verifiedTokens = verifiedTokens;
-    this.verifyAfresh = token -> rules.permissionsFor(verifier.verify(token));
+    this.verifyAfresh = header -> rules.permissionsFor(verifier.verify(bearerToken(header)));
     this.challenges = challenges;
     this.refusals = refusals;
   }
@@ -58,7 +58,8 @@ class BearerTokenFilter extends HttpFilter {
       return;
     }
     try {
-      TokenPermissions permissions = verifiedTokens.verify(authorization.substring(7).trim(), verifyAfresh);
+      // Looked up by the whole header value: no copy of the token is cut out of it on a hit.
+      TokenPermissions permissions = verifiedTokens.verify(authorization, verifyAfresh);
       request.setAttribute(TokenPermissions.KEY, permissions);
     } catch (TokenVerifier.InvalidTokenException e) {
       log.debug("Refused a bearer token: {}", e.getMessage());
@@ -72,6 +73,11 @@ class BearerTokenFilter extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** The token of an {@code Authorization: Bearer} header value (RFC 6750 §2.1). */
+  private static String bearerToken(String authorization) {
+    return authorization.substring(7).trim();
   }
 
   private static boolean isOpen(HttpServletRequest request) {

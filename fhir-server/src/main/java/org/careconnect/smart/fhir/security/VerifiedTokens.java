@@ -16,9 +16,13 @@ import java.util.function.Function;
  * (docs/benchmarks.md, "Security overhead": the largest share of the enforcement's cost). One
  * lookup per request: the permissions were kept in a cache of their own, keyed by the verified
  * access, until that second lookup showed in the profile (docs/decisions/0016). Keyed by the
- * SHA-256 of the token string: the same bytes the verifier accepted, and only 32 bytes kept per
- * token, never the token itself; two tokens with equal claims are still two entries, so no token
- * is ever answered with another's permissions. An entry serves until the token's {@code exp} plus
+ * SHA-256 of the credential as it came, the {@code Authorization} header value ("Bearer " and the
+ * token): the same value always carries the same token, cutting the token out of it would copy
+ * 700-odd bytes on every request (docs/benchmarks.md, twelfth round), and only 32 bytes are kept
+ * per token, never the token itself. Its UTF-8 bytes, which tell every string from every other
+ * (ASCII turned each non-ASCII character into the same {@code ?}). Two tokens with equal claims
+ * are still two entries, so no token is ever answered with another's permissions; the same token
+ * sent with another spelling of the scheme or other spaces is one more entry, verified once. An entry serves until the token's {@code exp} plus
  * the clock skew, exactly as long as the verifier would accept it, and never after: each hit is
  * checked against the clock, and an entry found past its time is dropped. Only successes are
  * kept; a refused token is verified (and refused) every time. Bounded: {@code maxTokens} entries
@@ -53,14 +57,14 @@ final class VerifiedTokens {
   }
 
   /**
-   * The kept permissions of this token, or those {@code verifier} works out for it (kept if it
-   * passed); {@code verifier} throws for a token it refuses.
+   * The kept permissions of the token this credential carries, or those {@code verifier} works out
+   * from the credential (kept if it passed); {@code verifier} throws for a token it refuses.
    */
-  TokenPermissions verify(String token, Function<String, TokenPermissions> verifier) {
+  TokenPermissions verify(String credential, Function<String, TokenPermissions> verifier) {
     if (cache == null) {
-      return verifier.apply(token);
+      return verifier.apply(credential);
     }
-    ByteBuffer key = ByteBuffer.wrap(sha256(token));
+    ByteBuffer key = ByteBuffer.wrap(sha256(credential));
     TokenPermissions known = cache.getIfPresent(key);
     if (known != null) {
       if (stillValid(known)) {
@@ -68,7 +72,7 @@ final class VerifiedTokens {
       }
       cache.invalidate(key); // past exp + skew: verified afresh below, and refused
     }
-    TokenPermissions verified = verifier.apply(token); // throws for a refused token: nothing kept
+    TokenPermissions verified = verifier.apply(credential); // throws for a refused token: nothing kept
     if (stillValid(verified)) {
       cache.put(key, verified);
     }
@@ -79,9 +83,9 @@ final class VerifiedTokens {
     return clock.millis() < permissions.access().expiresAt().toEpochMilli() + clockSkew.toMillis();
   }
 
-  private static byte[] sha256(String token) {
+  private static byte[] sha256(String credential) {
     try {
-      return ((MessageDigest) SHA_256.clone()).digest(token.getBytes(StandardCharsets.US_ASCII));
+      return ((MessageDigest) SHA_256.clone()).digest(credential.getBytes(StandardCharsets.UTF_8));
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
     }

@@ -149,6 +149,25 @@ class SmartEnforcementTest {
     assertInvalidToken(TestTokens.sign(tokens.stranger, TestTokens.claims("system/*.*").build()), "refused");
   }
 
+  /**
+   * Verified tokens are remembered by the whole header value: the same token sent another way is
+   * verified (and accepted) again, and a remembered header with one byte more is a new, refused one.
+   */
+  @Test
+  void rememberedTokenWhenSentWithOtherSpellingOrAByteMoreThenJudgedOnItsOwn() throws Exception {
+    String token = tokens.patientToken(mine.id("patient"), "patient/*.read");
+    String path = "/Patient/" + mine.id("patient");
+    assertThat(get(path, token).statusCode()).isEqualTo(200);
+
+    for (String spelling : new String[] {"bearer " + token, "BEARER  " + token}) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+          .header("Authorization", spelling).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(spelling.substring(0, 8)).isEqualTo(200);
+    }
+    assertInvalidToken(token + "A", "refused");
+    assertThat(get(path, token).statusCode()).isEqualTo(200);
+  }
+
   @Test
   void metadataWhenNoTokenThen200DeclaringSmart() throws Exception {
     HttpResponse<String> response = get("/metadata", null);

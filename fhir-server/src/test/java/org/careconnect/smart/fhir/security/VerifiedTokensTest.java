@@ -62,6 +62,19 @@ class VerifiedTokensTest {
     assertThat(verifiedAfresh).containsExactly("a.b.c", "a.b.d");
   }
 
+  /** Keyed by every character: US-ASCII bytes had made each non-ASCII character the same '?'. */
+  @Test
+  void otherCredentialWhenItDiffersOnlyInANonAsciiCharacterThenVerifiedAfresh() {
+    VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
+    tokens.verify("Bearer a.b.?", accepting(NOW.plusSeconds(300)));
+
+    assertThatThrownBy(() -> tokens.verify("Bearer a.b.\u00e9", refusing()))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    assertThatThrownBy(() -> tokens.verify("Bearer a.b.\u20ac", refusing()))
+        .isInstanceOf(TokenVerifier.InvalidTokenException.class);
+    assertThat(verifiedAfresh).containsExactly("Bearer a.b.?", "Bearer a.b.\u00e9", "Bearer a.b.\u20ac");
+  }
+
   @Test
   void refusedTokenWhenPresentedAgainThenVerifiedAndRefusedAgain() {
     VerifiedTokens tokens = new VerifiedTokens(10, SKEW, clock);
