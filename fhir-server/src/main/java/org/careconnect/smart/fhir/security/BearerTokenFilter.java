@@ -58,8 +58,7 @@ class BearerTokenFilter extends HttpFilter {
       return;
     }
     try {
-      // Looked up by the whole header value: no copy of the token is cut out of it on a hit.
-      TokenPermissions permissions = verifiedTokens.verify(authorization, verifyAfresh);
+      TokenPermissions permissions = verifiedTokens.verify(inOneSpelling(authorization), verifyAfresh);
       request.setAttribute(TokenPermissions.KEY, permissions);
     } catch (TokenVerifier.InvalidTokenException e) {
       log.debug("Refused a bearer token: {}", e.getMessage());
@@ -78,6 +77,20 @@ class BearerTokenFilter extends HttpFilter {
   /** The token of an {@code Authorization: Bearer} header value (RFC 6750 §2.1). */
   private static String bearerToken(String authorization) {
     return authorization.substring(7).trim();
+  }
+
+  /**
+   * The header value as {@link VerifiedTokens} knows it, {@code "Bearer "} and the token: the
+   * header itself when a client spells it so, as clients do, so that a remembered token costs no
+   * copy of it; otherwise built anew. One spelling, so that one token has one entry: a client
+   * varying the scheme's case or the spaces cannot make the verifier check one token again and
+   * again or crowd other tokens out.
+   */
+  static String inOneSpelling(String authorization) {
+    int last = authorization.length() - 1;
+    boolean asKept = last > 6 && authorization.startsWith("Bearer ")
+        && authorization.charAt(7) > ' ' && authorization.charAt(last) > ' ';
+    return asKept ? authorization : "Bearer " + bearerToken(authorization);
   }
 
   private static boolean isOpen(HttpServletRequest request) {

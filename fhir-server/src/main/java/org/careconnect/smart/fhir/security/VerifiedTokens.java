@@ -16,13 +16,13 @@ import java.util.function.Function;
  * (docs/benchmarks.md, "Security overhead": the largest share of the enforcement's cost). One
  * lookup per request: the permissions were kept in a cache of their own, keyed by the verified
  * access, until that second lookup showed in the profile (docs/decisions/0016). Keyed by the
- * SHA-256 of the credential as it came, the {@code Authorization} header value ("Bearer " and the
- * token): the same value always carries the same token, cutting the token out of it would copy
- * 700-odd bytes on every request (docs/benchmarks.md, twelfth round), and only 32 bytes are kept
- * per token, never the token itself. Its UTF-8 bytes, which tell every string from every other
- * (ASCII turned each non-ASCII character into the same {@code ?}). Two tokens with equal claims
- * are still two entries, so no token is ever answered with another's permissions; the same token
- * sent with another spelling of the scheme or other spaces is one more entry, verified once. An entry serves until the token's {@code exp} plus
+ * SHA-256 of the credential, the {@code Authorization} header value in one spelling ("Bearer "
+ * and the token, {@link BearerTokenFilter#inOneSpelling}): the same value always carries the same
+ * token, cutting the token out of it would copy 700-odd bytes on every request (docs/benchmarks.md,
+ * twelfth round), and only 32 bytes are kept per token, never the token itself. Its UTF-8 bytes,
+ * which tell every string from every other (ASCII turned each non-ASCII character into the same
+ * {@code ?}). Two tokens with equal claims are still two entries, so no token is ever answered
+ * with another's permissions. An entry serves until the token's {@code exp} plus
  * the clock skew, exactly as long as the verifier would accept it, and never after: each hit is
  * checked against the clock, and an entry found past its time is dropped. Only successes are
  * kept; a refused token is verified (and refused) every time. Bounded: {@code maxTokens} entries

@@ -150,8 +150,9 @@ class SmartEnforcementTest {
   }
 
   /**
-   * Verified tokens are remembered by the whole header value: the same token sent another way is
-   * verified (and accepted) again, and a remembered header with one byte more is a new, refused one.
+   * Verified tokens are remembered by the header value in one spelling: the same token sent with
+   * another case of the scheme or more spaces is still accepted, and a remembered header with one
+   * byte more is a new token, refused.
    */
   @Test
   void rememberedTokenWhenSentWithOtherSpellingOrAByteMoreThenJudgedOnItsOwn() throws Exception {
