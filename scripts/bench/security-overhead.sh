@@ -71,7 +71,8 @@ for port in "$AUTH_PORT" "$ON_PORT" "$OFF_PORT"; do
 done
 
 PIDS=()
-stop_all() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done; }
+stop() { for pid in "$@"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done; }
+stop_all() { stop "${PIDS[@]}"; }
 trap stop_all EXIT
 
 start_fhir() { # on|off port [args...]
@@ -135,7 +136,7 @@ start_fhir_pair() {
 }
 # Stopped and waited for: H2 compacts its file on close, which can take half a minute.
 stop_fhir_pair() {
-  for pid in "$ON_PID" "$OFF_PID"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  stop "$ON_PID" "$OFF_PID"
   PIDS=("$AUTH_PID")
 }
 start_fhir_pair

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 class BearerTokenFilter extends HttpFilter {
 
   private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
+  /** The scheme and its space, in the spelling RFC 6750 §2.1 gives (matched without case). */
+  private static final String SCHEME = "Bearer ";
 
   private final VerifiedTokens verifiedTokens;
   private final Function<String, TokenPermissions> verifyAfresh;
@@ -51,7 +53,7 @@ class BearerTokenFilter extends HttpFilter {
       return;
     }
     String authorization = request.getHeader("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       // RFC 6750 §3.1: a request without authentication gets the challenge without an error code.
       refusals.refused(Reason.MISSING_TOKEN);
       challenges.missingToken(response);
@@ -76,7 +78,7 @@ class BearerTokenFilter extends HttpFilter {
 
   /** The token of an {@code Authorization: Bearer} header value (RFC 6750 §2.1). */
   private static String bearerToken(String authorization) {
-    return authorization.substring(7).trim();
+    return authorization.substring(SCHEME.length()).trim();
   }
 
   /**
@@ -88,9 +90,9 @@ class BearerTokenFilter extends HttpFilter {
    */
   static String inOneSpelling(String authorization) {
     int last = authorization.length() - 1;
-    boolean asKept = last > 6 && authorization.startsWith("Bearer ")
-        && authorization.charAt(7) > ' ' && authorization.charAt(last) > ' ';
-    return asKept ? authorization : "Bearer " + bearerToken(authorization);
+    boolean asKept = last >= SCHEME.length() && authorization.startsWith(SCHEME)
+        && authorization.charAt(SCHEME.length()) > ' ' && authorization.charAt(last) > ' ';
+    return asKept ? authorization : SCHEME + bearerToken(authorization);
   }
 
   private static boolean isOpen(HttpServletRequest request) {

@@ -22,9 +22,9 @@ import java.util.function.Function;
  * twelfth round), and only 32 bytes are kept per token, never the token itself. Its UTF-8 bytes,
  * which tell every string from every other (ASCII turned each non-ASCII character into the same
  * {@code ?}). Two tokens with equal claims are still two entries, so no token is ever answered
- * with another's permissions. An entry serves until the token's {@code exp} plus
- * the clock skew, exactly as long as the verifier would accept it, and never after: each hit is
- * checked against the clock, and an entry found past its time is dropped. Only successes are
+ * with another's permissions. An entry serves until the token's {@code exp} plus the clock skew,
+ * exactly as long as the verifier would accept it, and never after: each hit is checked against
+ * the clock, and an entry found past its time is dropped. Only successes are
  * kept; a refused token is verified (and refused) every time. Bounded: {@code maxTokens} entries
  * (5-9 kB each, mostly HAPI's rules), the least used evicted first; 0 turns the cache off. No
  * timed expiry in the cache itself: the check on each hit already decides, and Caffeine's
