@@ -133,7 +133,7 @@ class AdminPages {
 
   @PostMapping("/admin/keys/rotate")
   String rotate(RedirectAttributes flash) {
-    return act("/admin/keys", flash, () -> keys.rotate(), "A new key signs now");
+    return act("/admin/keys", flash, () -> keys.rotate(), "New keys sign now");
   }
 
   /** Runs an action; its refusal becomes the page's error message, naming the field. */

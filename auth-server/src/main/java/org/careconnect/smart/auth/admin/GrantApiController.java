@@ -84,7 +84,7 @@ class GrantApiController {
   }
 
   @PostMapping("/api/admin/keys/rotate")
-  ResponseEntity<Map<String, String>> rotate() {
-    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("kid", keys.rotate()));
+  ResponseEntity<Map<String, Map<String, String>>> rotate() {
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("kids", keys.rotate()));
   }
 }

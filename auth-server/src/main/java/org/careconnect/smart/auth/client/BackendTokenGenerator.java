@@ -1,5 +1,6 @@
 package org.careconnect.smart.auth.client;
 
+import org.careconnect.smart.auth.key.AccessTokenSignature;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -19,7 +20,12 @@ final class BackendTokenGenerator implements OAuth2TokenGenerator<Jwt> {
 
   BackendTokenGenerator(JwtEncoder encoder, BackendTokenClaims claims) {
     this.jwts = new JwtGenerator(encoder);
-    this.jwts.setJwtCustomizer(claims);
+    AccessTokenSignature signature = new AccessTokenSignature();
+    this.jwts.setJwtCustomizer(
+        context -> {
+          signature.customize(context);
+          claims.customize(context);
+        });
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.careconnect.smart.auth.key;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.micrometer.core.instrument.Counter;
@@ -18,8 +17,8 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 
 /**
  * Signing keys from the database. Two sources over the same keys: the published JWKS (public
- * parts, for /oauth2/jwks and verification) and the signer alone (the encoder must find exactly
- * one RS256 key).
+ * parts, for /oauth2/jwks and verification) and the signers alone (the encoder must find exactly
+ * one key for a token's algorithm: the ES256 key for access tokens, the RS256 key for the rest).
  */
 @Configuration(proxyBeanMethods = false)
 class KeyConfig {
@@ -49,7 +48,7 @@ class KeyConfig {
   @Bean
   JwtEncoder jwtEncoder(SigningKeys keys) {
     return new NimbusJwtEncoder(
-        (selector, context) -> selector.select(new JWKSet(keys.signer())));
+        (selector, context) -> selector.select(keys.signers()));
   }
 
   @Bean

@@ -1,12 +1,14 @@
 package org.careconnect.smart.auth.key;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The signing_key table: one row per RSA key, the active one has no retired_at. */
+/** The signing_key table: one row per key; the active ones (one per family) have no retired_at. */
 final class SigningKeyStore {
 
   /** A stored key; privateKey is as stored (see {@link PrivateKeyCipher}). */
@@ -36,12 +38,10 @@ final class SigningKeyStore {
     this.jdbc = jdbc;
   }
 
-  Optional<StoredKey> active() {
-    return jdbc
-        .query(
-            "SELECT * FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC", ROW)
-        .stream()
-        .findFirst();
+  /** Newest first. */
+  List<StoredKey> active() {
+    return jdbc.query(
+        "SELECT * FROM signing_key WHERE retired_at IS NULL ORDER BY created_at DESC", ROW);
   }
 
   /** Keys whose signatures may still be on unexpired tokens: active, or retired after cutoff. */
@@ -64,11 +64,11 @@ final class SigningKeyStore {
         key.createdAt().toEpochMilli());
   }
 
-  void retireAllExcept(String kid, Instant at) {
+  void retireAllExcept(Collection<String> kids, Instant at) {
     jdbc.update(
-        "UPDATE signing_key SET retired_at = ? WHERE retired_at IS NULL AND kid <> ?",
-        at.toEpochMilli(),
-        kid);
+        "UPDATE signing_key SET retired_at = ? WHERE retired_at IS NULL AND kid NOT IN ("
+            + String.join(", ", Collections.nCopies(kids.size(), "?")) + ")",
+        Stream.concat(Stream.of(at.toEpochMilli()), kids.stream()).toArray());
   }
 
   int deleteRetiredBefore(Instant cutoff) {

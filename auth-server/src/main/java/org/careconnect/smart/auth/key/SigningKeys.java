@@ -1,31 +1,30 @@
 package org.careconnect.smart.auth.key;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.micrometer.core.instrument.Counter;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.careconnect.smart.auth.key.SigningKeyStore.StoredKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The RSA keys that sign tokens. One key signs at a time; after a rotation the previous keys stay
- * in the JWKS until every token they signed has expired (retired_at + the access-token lifetime,
- * the longest-lived JWT this server signs), so a resource server never meets a token it cannot
- * verify, and are then deleted.
+ * The keys that sign tokens: one key of each {@link SigningFamily} signs at a time (ES256 for
+ * access tokens, RS256 for ID tokens). A rotation replaces both; the previous keys stay in the
+ * JWKS until every token they signed has expired (retired_at + the access-token lifetime, the
+ * longest-lived JWT this server signs), so a resource server never meets a token it cannot verify,
+ * and are then deleted.
  *
  * <p>Keys are read from the database and kept for {@link #SNAPSHOT_TTL}, so another node picks up
  * a rotation within that time. {@link #rotate()} is public for the admin API to trigger.
@@ -35,7 +34,8 @@ public class SigningKeys {
   static final Duration SNAPSHOT_TTL = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-  private record Snapshot(RSAKey signer, JWKSet published, Instant loadedAt) {}
+  /** signers: one full key per family, for the encoder; published: public parts for the JWKS. */
+  private record Snapshot(JWKSet signers, JWKSet published, Instant loadedAt) {}
 
   private final SigningKeyStore store;
   private final PrivateKeyCipher cipher;
@@ -60,51 +60,63 @@ public class SigningKeys {
     this.rotationInterval = rotationInterval;
   }
 
-  /** The key that signs now, with its private part. */
-  RSAKey signer() {
-    return current().signer();
+  /** The keys that sign now, with their private parts: one per family. */
+  JWKSet signers() {
+    return current().signers();
   }
 
-  /** The public keys a verifier may need: the signer and recently retired keys. */
+  /** The public keys a verifier may need: the signers and recently retired keys. */
   JWKSet published() {
     return current().published();
   }
 
-  /** A new key becomes the signer now; the previous ones are retired (still published). */
-  public synchronized String rotate() {
+  /**
+   * New keys, one per family, sign from now on; the previous ones are retired (still published).
+   *
+   * @return the new signers' kids by algorithm ({@code ES256}, {@code RS256})
+   */
+  public synchronized Map<String, String> rotate() {
     Instant now = clock.instant();
-    RSAKey key = generate();
-    store.insert(
-        new StoredKey(
-            key.getKeyID(),
-            key.toPublicJWK().toJSONString(),
-            cipher.seal(privateKeyBytes(key)),
-            cipher.scheme(),
-            now,
-            null));
-    store.retireAllExcept(key.getKeyID(), now);
+    Map<String, String> kids = new TreeMap<>();
+    for (SigningFamily family : SigningFamily.values()) {
+      JWK key = generate(family);
+      store.insert(
+          new StoredKey(
+              key.getKeyID(),
+              key.toPublicJWK().toJSONString(),
+              cipher.seal(privateKeyBytes(key)),
+              cipher.scheme(),
+              now,
+              null));
+      kids.put(family.algorithm().getName(), key.getKeyID());
+    }
+    store.retireAllExcept(kids.values(), now);
     snapshot = null;
     rotations.increment();
-    log.info("Signing key {} is now the signer", key.getKeyID());
-    return key.getKeyID();
+    log.info("Signing keys {} now sign", kids);
+    return kids;
   }
 
   /**
-   * Start-up: the first run creates a key; later runs use the stored one, read at once so a
-   * missing or wrong key-encryption key stops the start rather than the first token request.
+   * Start-up: the first run creates the keys; later runs use the stored ones, read at once so a
+   * missing or wrong key-encryption key stops the start rather than the first token request. A
+   * database from before access tokens had a family of their own (one RSA key signing everything)
+   * gets a rotation, so its RSA key is retired, not dropped.
    */
   synchronized void ensureSigner() {
-    if (store.active().isEmpty()) {
+    if (!everyFamilySigns(store.active())) {
       rotate();
     }
     current();
   }
 
-  /** Scheduled: rotate when the signer is older than the interval; delete expired keys. */
+  /** Scheduled: rotate when a signer is older than the interval; delete expired keys. */
   synchronized void rotateIfDueAndPurge() {
     Instant now = clock.instant();
+    List<StoredKey> active = store.active();
     boolean due =
-        store.active().map(k -> !k.createdAt().plus(rotationInterval).isAfter(now)).orElse(true);
+        !everyFamilySigns(active)
+            || active.stream().anyMatch(k -> !k.createdAt().plus(rotationInterval).isAfter(now));
     if (due) {
       rotate();
     }
@@ -113,6 +125,12 @@ public class SigningKeys {
       log.info("Deleted {} retired signing key(s) whose tokens have all expired", deleted);
       snapshot = null;
     }
+  }
+
+  private static boolean everyFamilySigns(List<StoredKey> active) {
+    Set<SigningFamily> families = EnumSet.noneOf(SigningFamily.class);
+    active.forEach(k -> SigningFamily.of(parsePublic(k.publicKey())).ifPresent(families::add));
+    return families.size() == SigningFamily.values().length;
   }
 
   private Snapshot current() {
@@ -125,49 +143,50 @@ public class SigningKeys {
     return s;
   }
 
+  /** The newest active key of each family signs (two nodes rotating at once may leave two). */
   private Snapshot load(Instant now) {
-    StoredKey active =
-        store.active().orElseThrow(() -> new IllegalStateException("No active signing key"));
+    Map<SigningFamily, JWK> signers = new EnumMap<>(SigningFamily.class);
+    for (StoredKey stored : store.active()) {
+      JWK publicKey = parsePublic(stored.publicKey());
+      SigningFamily.of(publicKey)
+          .filter(family -> !signers.containsKey(family))
+          .ifPresent(family -> signers.put(family, withPrivatePart(family, publicKey, stored)));
+    }
+    if (signers.size() < SigningFamily.values().length) {
+      throw new IllegalStateException("No active signing key for each of " + List.of(SigningFamily.values()));
+    }
     List<StoredKey> published = store.publishedSince(now.minus(publishAfterRetirement));
-    JWKSet jwks = new JWKSet(published.stream().map(k -> (com.nimbusds.jose.jwk.JWK) parsePublic(k.publicKey())).toList());
-    return new Snapshot(withPrivatePart(active), jwks, now);
+    JWKSet jwks = new JWKSet(published.stream().map(k -> parsePublic(k.publicKey())).toList());
+    return new Snapshot(new JWKSet(List.copyOf(signers.values())), jwks, now);
   }
 
-  private RSAKey withPrivatePart(StoredKey stored) {
+  private JWK withPrivatePart(SigningFamily family, JWK publicKey, StoredKey stored) {
     try {
-      byte[] pkcs8 = cipher.open(stored.privateKey(), stored.encryption());
-      RSAPrivateKey privateKey =
-          (RSAPrivateKey)
-              KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-      return new RSAKey.Builder(parsePublic(stored.publicKey())).privateKey(privateKey).build();
-    } catch (GeneralSecurityException e) {
+      return family.withPrivatePart(publicKey, cipher.open(stored.privateKey(), stored.encryption()));
+    } catch (GeneralSecurityException | ClassCastException e) {
       throw new IllegalStateException("Stored signing key " + stored.kid() + " is unreadable", e);
     }
   }
 
-  private static RSAKey parsePublic(String json) {
+  private static JWK parsePublic(String json) {
     try {
-      return RSAKey.parse(json);
+      return JWK.parse(json);
     } catch (ParseException e) {
-      throw new IllegalStateException("Stored public key is not an RSA JWK", e);
+      throw new IllegalStateException("Stored public key is not a JWK", e);
     }
   }
 
-  private static RSAKey generate() {
+  private static JWK generate(SigningFamily family) {
     try {
-      return new RSAKeyGenerator(2048)
-          .keyID(UUID.randomUUID().toString())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .generate();
+      return family.generate();
     } catch (JOSEException e) {
-      throw new IllegalStateException("Cannot generate an RSA key", e);
+      throw new IllegalStateException("Cannot generate a " + family.algorithm() + " key", e);
     }
   }
 
-  private static byte[] privateKeyBytes(RSAKey key) {
+  private static byte[] privateKeyBytes(JWK key) {
     try {
-      return key.toPrivateKey().getEncoded();
+      return SigningFamily.privateKeyBytes(key);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.careconnect.smart.auth.key.AccessTokenSignature;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -14,8 +14,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * The picker's credential at the FHIR server: an access token the authorisation server issues to
- * itself, since it is the issuer the FHIR server trusts. Signed with the current signing key (so
- * the FHIR server verifies it against the published JWKS like any other token), short-lived
+ * itself, since it is the issuer the FHIR server trusts. Signed like every access token, with the
+ * access-token key (so the FHIR server verifies it against the published JWKS like any other
+ * token), short-lived
  * ({@link #LIFETIME}) and reused until {@link #RENEW_BEFORE} before it expires.
  *
  * <p>Claims: {@code iss} = this server's issuer, {@code aud} = the FHIR base the picker searches,
@@ -63,7 +64,7 @@ final class SelfIssuedServiceToken implements FhirServiceToken {
               .build();
       token =
           encoder
-              .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+              .encode(JwtEncoderParameters.from(JwsHeader.with(AccessTokenSignature.ALGORITHM).build(), claims))
               .getTokenValue();
       expiresAt = expires;
     }

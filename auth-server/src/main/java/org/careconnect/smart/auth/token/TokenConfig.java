@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.careconnect.smart.auth.config.AuthServerProperties;
+import org.careconnect.smart.auth.key.AccessTokenSignature;
 import org.careconnect.smart.auth.launch.DemoTokenExpiry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.careconnect.smart.auth.user.UserAccounts;
@@ -93,8 +94,10 @@ class TokenConfig {
       JwtEncoder jwtEncoder, UserAccounts users, DemoTokenExpiry demoTokenExpiry) {
     JwtGenerator jwts = new JwtGenerator(jwtEncoder);
     SmartTokenClaims smartClaims = new SmartTokenClaims(users);
+    AccessTokenSignature signature = new AccessTokenSignature();
     jwts.setJwtCustomizer(
         context -> {
+          signature.customize(context);
           smartClaims.customize(context);
           // after the lifetime cap: the demo profile's simulated expired_token (launch/)
           demoTokenExpiry.customize(context);

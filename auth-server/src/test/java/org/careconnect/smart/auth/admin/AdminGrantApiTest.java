@@ -111,17 +111,22 @@ class AdminGrantApiTest {
   }
 
   @Test
-  void newSignerListedAndOldOneRetiredWhenAdminRotatesKeys() {
-    String before = (String) signer().get("kid");
+  @SuppressWarnings("unchecked")
+  void newSignersListedAndOldOnesRetiredWhenAdminRotatesKeys() {
+    Map<String, String> before = signers();
 
     HttpResponse<String> rotated = admin.post("/api/admin/keys/rotate", "");
 
     assertThat(rotated.statusCode()).isEqualTo(201);
-    String kid = (String) SmartFlow.json(rotated).get("kid");
-    assertThat(kid).isNotEqualTo(before);
-    assertThat(signer()).containsEntry("kid", kid).containsEntry("signing", true);
+    Map<String, String> kids = (Map<String, String>) SmartFlow.json(rotated).get("kids");
+    assertThat(kids).containsOnlyKeys("ES256", "RS256");
+    assertThat(kids.values()).doesNotContainAnyElementsOf(before.values());
+    assertThat(signers()).isEqualTo(kids);
     assertThat(AdminCalls.list(admin.get("/api/admin/keys")))
-        .anySatisfy(k -> assertThat(k).containsEntry("kid", before).containsEntry("signing", false).containsKey("retired_at"));
+        .anySatisfy(k -> assertThat(k).containsEntry("kid", before.get("ES256")).containsEntry("alg", "ES256")
+            .containsEntry("signing", false).containsKey("retired_at"))
+        .anySatisfy(k -> assertThat(k).containsEntry("kid", before.get("RS256")).containsEntry("alg", "RS256")
+            .containsEntry("signing", false).containsKey("retired_at"));
   }
 
   @Test
@@ -137,11 +142,11 @@ class AdminGrantApiTest {
             Map.of("value", "careconnect/audit", "words", describe("careconnect/audit"))));
   }
 
-  private Map<String, Object> signer() {
+  /** The keys that sign now, kid by algorithm. */
+  private Map<String, String> signers() {
     return AdminCalls.list(admin.get("/api/admin/keys")).stream()
         .filter(k -> Boolean.TRUE.equals(k.get("signing")))
-        .findFirst()
-        .orElseThrow();
+        .collect(java.util.stream.Collectors.toMap(k -> (String) k.get("alg"), k -> (String) k.get("kid")));
   }
 
   private static String describe(String scope) {

@@ -54,6 +54,14 @@ class AdminPagesTest {
   }
 
   @Test
+  void eachSignerShownWithWhatItSignsWhenAdminOpensKeys() {
+    HttpResponse<String> page = admin().get("/admin/keys");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<td>access tokens (ES256)</td>").contains("<td>ID tokens (RS256)</td>");
+  }
+
+  @Test
   void forbiddenWhenFormPostedWithoutCsrfToken() {
     HttpResponse<String> attempt = admin().post("/admin/keys/rotate", Map.of());
 

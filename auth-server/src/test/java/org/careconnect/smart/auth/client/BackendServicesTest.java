@@ -93,7 +93,7 @@ class BackendServicesTest {
         JWKSet.parse(browser.get("/oauth2/jwks").body());
     verifier.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
-            JWSAlgorithm.RS256, (selector, context) -> selector.select(serverKeys)));
+            JWSAlgorithm.ES256, (selector, context) -> selector.select(serverKeys)));
     JWTClaimsSet claims = verifier.process((String) body.get("access_token"), null);
     assertThat(claims.getAudience()).containsExactly(Fixtures.FHIR_BASE);
     assertThat(claims.getSubject()).isEqualTo(client.getClientId());

@@ -75,17 +75,24 @@ class DiscoveryTest {
   }
 
   @Test
-  void oneRsaSigningKeyWhenJwksRequested() {
+  void publicEcAndRsaSigningKeysWhenJwksRequested() {
     Map<String, Object> jwks = SmartFlow.json(new Browser(port).get("/oauth2/jwks"));
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> keys = (List<Map<String, Object>>) jwks.get("keys");
-    assertThat(keys).isNotEmpty();
-    assertThat(keys.get(0))
-        .containsEntry("kty", "RSA")
-        .containsEntry("alg", "RS256")
-        .containsEntry("use", "sig")
-        .containsKeys("kid", "n", "e")
-        .doesNotContainKeys("d", "p", "q");
+    assertThat(keys)
+        .anySatisfy(k -> assertThat(k)
+            .containsEntry("kty", "RSA")
+            .containsEntry("alg", "RS256")
+            .containsEntry("use", "sig")
+            .containsKeys("kid", "n", "e")
+            .doesNotContainKeys("d", "p", "q"))
+        .anySatisfy(k -> assertThat(k)
+            .containsEntry("kty", "EC")
+            .containsEntry("crv", "P-256")
+            .containsEntry("alg", "ES256")
+            .containsEntry("use", "sig")
+            .containsKeys("kid", "x", "y")
+            .doesNotContainKeys("d"));
   }
 }

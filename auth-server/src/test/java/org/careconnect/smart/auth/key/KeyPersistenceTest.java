@@ -27,7 +27,8 @@ class KeyPersistenceTest {
     }
     try (ConfigurableApplicationContext server = start(url, KEK)) {
       assertThat(jwks(server)).isEqualTo(first);
-      assertThat(JWKSet.parse(first).getKeys()).hasSize(1);
+      // one access-token key (EC) and one ID-token key (RSA)
+      assertThat(JWKSet.parse(first).getKeys()).extracting(k -> k.getKeyType().getValue()).containsExactlyInAnyOrder("EC", "RSA");
     }
   }
 

@@ -2,12 +2,18 @@ package org.careconnect.smart.auth.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.careconnect.smart.auth.AuthServerApplication;
 import org.careconnect.smart.auth.support.Browser;
 import org.careconnect.smart.auth.support.Fixtures;
@@ -25,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Key rotation: the new key signs at once; the old one stays in the JWKS for the access-token
- * lifetime (PT1H here) after it stopped signing, then goes. Its own server, with a test clock.
+ * Key rotation: the new keys (ES256 for access tokens, RS256 for ID tokens) sign at once; the old
+ * ones stay in the JWKS for the access-token lifetime (PT1H here) after they stopped signing,
+ * then go. Its own server, with a test clock.
  */
 @SpringBootTest(
     classes = AuthServerApplication.class,
@@ -57,58 +64,99 @@ class KeyRotationTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  void newKeySignsAndOldStaysPublishedWhenRotated() throws Exception {
+  void newKeysSignAndOldStayPublishedWhenRotated() throws Exception {
     List<String> before = kids();
-    String signer = keys.rotate();
+    Map<String, String> signers = keys.rotate();
 
-    assertThat(kids()).containsExactlyInAnyOrderElementsOf(concat(signer, before));
+    assertThat(signers).containsOnlyKeys("ES256", "RS256");
+    assertThat(kids()).containsExactlyInAnyOrderElementsOf(concat(signers.values(), before));
     SmartFlow flow = new SmartFlow(new Browser(port), fixtures.publicClient());
-    String accessToken =
-        (String) SmartFlow.json(flow.exchange(flow.code(fixtures.patient("p"), "openid patient/*.rs")))
-            .get("access_token");
-    assertThat(SignedJWT.parse(accessToken).getHeader().getKeyID()).isEqualTo(signer);
+    Map<String, Object> tokens =
+        SmartFlow.json(flow.exchange(flow.code(fixtures.patient("p"), "openid patient/*.rs")));
+    JWSHeader access = SignedJWT.parse((String) tokens.get("access_token")).getHeader();
+    JWSHeader id = SignedJWT.parse((String) tokens.get("id_token")).getHeader();
+    assertThat(access.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+    assertThat(access.getKeyID()).isEqualTo(signers.get("ES256"));
+    assertThat(id.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+    assertThat(id.getKeyID()).isEqualTo(signers.get("RS256"));
   }
 
   @Test
-  void oldKeyStillPublishedWhenLessThanTokenLifetimeSinceRetirement() {
+  void bothKeyTypesPublishedWithTheirAlgorithmWhenJwksRead() throws Exception {
+    Map<String, String> signers = keys.rotate();
+
+    List<JWK> published = JWKSet.parse(new Browser(port).get("/oauth2/jwks").body()).getKeys();
+    assertThat(published).filteredOn(k -> k.getKeyID().equals(signers.get("ES256")))
+        .singleElement()
+        .satisfies(k -> assertThat(k.getKeyType()).isEqualTo(KeyType.EC))
+        .satisfies(k -> assertThat(k.toECKey().getCurve()).isEqualTo(Curve.P_256))
+        .satisfies(k -> assertThat(k.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256))
+        .satisfies(k -> assertThat(k.isPrivate()).isFalse());
+    assertThat(published).filteredOn(k -> k.getKeyID().equals(signers.get("RS256")))
+        .singleElement()
+        .satisfies(k -> assertThat(k.getKeyType()).isEqualTo(KeyType.RSA))
+        .satisfies(k -> assertThat(k.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256))
+        .satisfies(k -> assertThat(k.isPrivate()).isFalse());
+  }
+
+  /**
+   * A database from before access tokens had their own key holds one active RSA key. At start-up
+   * that key is retired (still published: it signed the tokens in use) and a key of each family
+   * signs.
+   */
+  @Test
+  void rsaOnlySignerOfAnOlderDatabaseRetiredAndBothFamiliesSignWhenStarted() {
+    Map<String, String> signers = keys.rotate();
+    jdbc.update("DELETE FROM signing_key WHERE kid = ?", signers.get("ES256"));
+
+    keys.ensureSigner();
+
+    List<String> active = jdbc.queryForList("SELECT kid FROM signing_key WHERE retired_at IS NULL", String.class);
+    assertThat(active).hasSize(2).doesNotContain(signers.get("RS256"));
+    assertThat(kids()).contains(signers.get("RS256")).containsAll(active);
+    assertThat(keys.signers().getKeys()).extracting(JWK::getKeyID).containsExactlyInAnyOrderElementsOf(active);
+  }
+
+  @Test
+  void oldKeysStillPublishedWhenLessThanTokenLifetimeSinceRetirement() {
     List<String> before = kids();
-    String signer = keys.rotate();
+    Map<String, String> signers = keys.rotate();
     clock.advance(Duration.ofMinutes(59));
     keys.rotateIfDueAndPurge();
 
-    assertThat(kids()).containsAll(before).contains(signer);
+    assertThat(kids()).containsAll(before).containsAll(signers.values());
   }
 
   @Test
-  void oldKeyRemovedWhenTokenLifetimeHasPassedSinceRetirement() {
+  void oldKeysRemovedWhenTokenLifetimeHasPassedSinceRetirement() {
     List<String> before = kids();
-    String signer = keys.rotate();
+    Map<String, String> signers = keys.rotate();
     clock.advance(Duration.ofHours(1).plusSeconds(1));
     keys.rotateIfDueAndPurge();
 
-    assertThat(kids()).containsExactly(signer);
-    assertThat(before).doesNotContain(signer);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signing_key", Integer.class)).isEqualTo(1);
+    assertThat(kids()).containsExactlyInAnyOrderElementsOf(signers.values());
+    assertThat(before).doesNotContainAnyElementsOf(signers.values());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM signing_key", Integer.class)).isEqualTo(2);
   }
 
   @Test
-  void rotatedWhenSignerIsOlderThanRotationInterval() {
-    String signer = keys.rotate();
+  void rotatedWhenSignersAreOlderThanRotationInterval() {
+    Map<String, String> signers = keys.rotate();
     clock.advance(Duration.ofDays(30));
     keys.rotateIfDueAndPurge();
 
-    assertThat(kids()).hasSize(2).contains(signer);
-    assertThat(kids().get(0)).isNotEqualTo(signer);
+    assertThat(kids()).hasSize(4).containsAll(signers.values());
+    assertThat(keys.signers().getKeys()).extracting(JWK::getKeyID).doesNotContainAnyElementsOf(signers.values());
   }
 
   @Test
-  void notRotatedWhenSignerIsYoungerThanRotationInterval() {
-    String signer = keys.rotate();
+  void notRotatedWhenSignersAreYoungerThanRotationInterval() {
+    Map<String, String> signers = keys.rotate();
     clock.advance(Duration.ofDays(29));
     keys.rotateIfDueAndPurge();
 
-    assertThat(kids()).contains(signer);
-    assertThat(keys.signer().getKeyID()).isEqualTo(signer);
+    assertThat(kids()).containsAll(signers.values());
+    assertThat(keys.signers().getKeys()).extracting(JWK::getKeyID).containsExactlyInAnyOrderElementsOf(signers.values());
   }
 
   @Test
@@ -117,9 +165,8 @@ class KeyRotationTest {
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM signing_key");
 
     assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get("PRIVATE_KEY_ENCRYPTION")).isEqualTo("A256GCM"));
-    String stored = (String) rows.get(0).get("PRIVATE_KEY");
-    // a clear PKCS#8 RSA key starts with the DER bytes 30 82 .. .. 02 01 00: base64 "MII"
-    assertThat(stored).doesNotStartWith("MII");
+    // a clear PKCS#8 key starts with the DER bytes 30 82 (RSA: base64 "MII") or 30 81 (EC P-256: "MIG")
+    assertThat(rows).allSatisfy(row -> assertThat((String) row.get("PRIVATE_KEY")).doesNotStartWith("MII").doesNotStartWith("MIG"));
   }
 
   private List<String> kids() {
@@ -132,7 +179,7 @@ class KeyRotationTest {
     }
   }
 
-  private static List<String> concat(String first, List<String> rest) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+  private static List<String> concat(Collection<String> first, List<String> rest) {
+    return Stream.concat(first.stream(), rest.stream()).toList();
   }
 }

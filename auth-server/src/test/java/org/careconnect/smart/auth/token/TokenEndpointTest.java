@@ -3,7 +3,9 @@ package org.careconnect.smart.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
@@ -49,10 +51,15 @@ class TokenEndpointTest {
         .containsExactlyInAnyOrder("openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs");
 
     SignedJWT accessToken = SignedJWT.parse((String) body.get("access_token"));
-    assertThat(accessToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+    // decision 0018: access tokens ES256, ID tokens RS256
+    assertThat(accessToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
     JWKSet jwks = JWKSet.parse(new Browser(port).get("/oauth2/jwks").body());
-    RSAKey key = (RSAKey) jwks.getKeyByKeyId(accessToken.getHeader().getKeyID());
-    assertThat(accessToken.verify(new RSASSAVerifier(key))).isTrue();
+    ECKey key = (ECKey) jwks.getKeyByKeyId(accessToken.getHeader().getKeyID());
+    assertThat(accessToken.verify(new ECDSAVerifier(key))).isTrue();
+    SignedJWT signedIdToken = SignedJWT.parse((String) body.get("id_token"));
+    assertThat(signedIdToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+    RSAKey idTokenKey = (RSAKey) jwks.getKeyByKeyId(signedIdToken.getHeader().getKeyID());
+    assertThat(signedIdToken.verify(new RSASSAVerifier(idTokenKey))).isTrue();
     assertThat(accessToken.getJWTClaimsSet().getAudience()).containsExactly(Fixtures.FHIR_BASE);
     assertThat(accessToken.getJWTClaimsSet().getClaim("patient")).isEqualTo("pat-42");
     assertThat(accessToken.getJWTClaimsSet().getClaim("fhirUser")).isEqualTo("Patient/pat-42");

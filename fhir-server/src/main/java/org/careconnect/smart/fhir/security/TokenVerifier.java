@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -21,19 +22,22 @@ import org.careconnect.smart.scope.ScopeSet;
 
 /**
  * Verifies a bearer access token (RFC 6750) issued by our authorisation server: a JWT (RFC 7519)
- * signed with RS256, RS384 or ES384 by a key of the server's JWKS, with our {@code iss}, our FHIR
- * base in {@code aud}, and {@code exp}/{@code nbf} within the clock skew. Everything
- * cryptographic is nimbus-jose-jwt's: unsigned ({@code alg: none}) and HMAC tokens (HS256 "signed"
- * with the public key) are refused because the key selector only knows the three algorithms.
+ * signed with ES256 (what our authorisation server signs access tokens with), RS256, RS384 or
+ * ES384 by a key of the server's JWKS, with our {@code iss}, our FHIR base in {@code aud}, and
+ * {@code exp}/{@code nbf} within the clock skew. Everything cryptographic is nimbus-jose-jwt's:
+ * unsigned ({@code alg: none}) and HMAC tokens (HS256 "signed" with the public key) are refused
+ * because the key selector only knows these four asymmetric algorithms, and picks only a key
+ * whose type and {@code alg} fit the token's.
  *
  * <p>The JWKS is cached; a token with an unknown {@code kid} makes nimbus fetch it again
  * (rotation), rate-limited to once per {@code jwks-refetch-interval}, so forged kids cannot make
- * us hammer the authorisation server. Each call verifies afresh: {@link BearerTokenFilter} keeps
+ * us hammer the authorisation server; a token no key fits within that interval is refused (401),
+ * as one is after a refetch. Each call verifies afresh: {@link BearerTokenFilter} keeps
  * a token that passed ({@link VerifiedTokens}), so its next requests skip the signature check.
  */
 class TokenVerifier {
 
-  private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES384);
+  private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.ES384);
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
@@ -77,6 +81,10 @@ class TokenVerifier {
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
+    } catch (RateLimitReachedException e) {
+      // no key fits and the JWKS was fetched again less than jwks-refetch-interval ago: the
+      // token's fault (a forged or stray kid), not the authorisation server's
+      throw new InvalidTokenException("The access token was refused: no key of the authorisation server fits it");
     } catch (KeySourceException e) {
       throw new KeysUnavailableException(e);
     } catch (ParseException e) {

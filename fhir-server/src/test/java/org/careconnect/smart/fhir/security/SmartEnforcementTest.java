@@ -144,6 +144,26 @@ class SmartEnforcementTest {
     assertInvalidToken(tokens.hmacWithPublicKey(TestTokens.claims("system/*.*").build()), "refused");
   }
 
+  /** ES256: what our authorisation server signs access tokens with (docs/decisions/0018). */
+  @Test
+  void readWhenEs256SignedByTheJwksEcKeyThen200() throws Exception {
+    String token = tokens.signEs256(tokens.ecKey.getKeyID(), TestTokens.claims("system/*.rs").build());
+    assertThat(get("/Patient/" + mine.id("patient"), token).statusCode()).isEqualTo(200);
+  }
+
+  /** The key selector takes only a key whose type fits the algorithm: an EC signature is not checked against the RSA key. */
+  @Test
+  void requestWhenEs256NamesTheRsaKeyThen401InvalidToken() throws Exception {
+    assertInvalidToken(tokens.signEs256(tokens.key.getKeyID(), TestTokens.claims("system/*.rs").build()), "refused");
+  }
+
+  @Test
+  void requestWhenEs256PayloadTamperedThen401InvalidToken() throws Exception {
+    String own = tokens.signEs256(tokens.ecKey.getKeyID(),
+        TestTokens.claims("patient/*.rs").claim("patient", mine.id("patient")).build());
+    assertInvalidToken(TestTokens.withPayload(own, TestTokens.claims("system/*.*").build()), "Invalid signature");
+  }
+
   @Test
   void requestWhenUnknownKidThen401InvalidToken() throws Exception {
     assertInvalidToken(TestTokens.sign(tokens.stranger, TestTokens.claims("system/*.*").build()), "refused");

@@ -3,10 +3,14 @@ package org.careconnect.smart.fhir.security;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -17,11 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A test authorisation server in miniature: an RSA key, its JWKS served over HTTP, and tokens
- * signed with it (or deliberately broken), for the cryptographic edge cases. Public for the
+ * A test authorisation server in miniature: an RSA key and an EC (P-256) key, their JWKS served
+ * over HTTP, and tokens signed with them (or deliberately broken), for the cryptographic edge
+ * cases. Public for the
  * other features' tests that need a token (audit).
  */
 public final class TestTokens {
@@ -32,15 +39,20 @@ public final class TestTokens {
   private static TestTokens shared;
 
   final RSAKey key;
+  final ECKey ecKey;
   final RSAKey stranger;
   final HttpServer jwks;
+  private final AtomicInteger jwksFetches = new AtomicInteger();
 
   private TestTokens() throws Exception {
     key = new RSAKeyGenerator(2048).keyID("test-key").generate();
+    // pinned to ES256 like our authorisation server's access-token key
+    ecKey = new ECKeyGenerator(Curve.P_256).keyID("test-ec-key").algorithm(JWSAlgorithm.ES256).generate();
     stranger = new RSAKeyGenerator(2048).keyID("unknown-key").generate();
     jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+    byte[] body = new JWKSet(List.of(key.toPublicJWK(), ecKey.toPublicJWK())).toString().getBytes(StandardCharsets.UTF_8);
     jwks.createContext("/jwks", exchange -> {
+      jwksFetches.incrementAndGet();
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
@@ -59,6 +71,11 @@ public final class TestTokens {
       }
     }
     return shared;
+  }
+
+  /** How often the JWKS has been fetched, by any server or verifier of this JVM. */
+  int jwksFetches() {
+    return jwksFetches.get();
   }
 
   public String jwksUri() {
@@ -93,6 +110,18 @@ public final class TestTokens {
     }
   }
 
+  /** ES256 with the EC key, as our authorisation server signs access tokens; {@code kid} as given. */
+  String signEs256(String kid, JWTClaimsSet claims) {
+    try {
+      SignedJWT jwt = new SignedJWT(
+          new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
+      jwt.sign(new ECDSASigner(ecKey));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String unsigned(JWTClaimsSet claims) {
     return new PlainJWT(claims).serialize();
   }
@@ -110,7 +139,12 @@ public final class TestTokens {
 
   /** A valid token whose payload is then swapped for another one: the signature no longer fits. */
   String tampered(JWTClaimsSet original, JWTClaimsSet forged) {
-    String[] parts = sign(original).split("\\.");
+    return withPayload(sign(original), forged);
+  }
+
+  /** A signed token with its payload swapped for another one, header and signature kept. */
+  static String withPayload(String token, JWTClaimsSet forged) {
+    String[] parts = token.split("\\.");
     String payload = Base64.getUrlEncoder().withoutPadding()
         .encodeToString(forged.toString().getBytes(StandardCharsets.UTF_8));
     return parts[0] + "." + payload + "." + parts[2];
