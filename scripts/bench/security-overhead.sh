@@ -27,7 +27,8 @@
 # against the same build with security off"; the open server ignores the header), and without
 # the Authorization header (face "off"), so that the second table shows what carrying the token
 # costs on top: Tomcat parses a header byte by byte, about 7 us for a 763-byte RS256 token on this
-# machine (docs/benchmarks.md, eleventh round).
+# machine (docs/benchmarks.md, eleventh round); access tokens are ES256 since the thirteenth
+# round (decision 0018), 506 bytes for the backend token.
 #
 # Bounded: every wrk run lasts DURATION (default 10 s; warm-up WARMUP, 10 s, per workload and
 # server in each warm-up round, at most MAX_WARMUP_ROUNDS, 10) with CONNECTIONS (16)
