@@ -10,9 +10,9 @@ import org.careconnect.smart.auth.key.SigningKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The signing keys as the admin sees them (kid, algorithm, created, retired; never a key), and rotation now
- * through {@link SigningKeys#rotate()}, which keeps the retired key in the JWKS until its tokens
- * have expired.
+ * The signing keys as the admin sees them (kid, algorithm, created, retired; never a key), and
+ * rotation now through {@link SigningKeys#rotate()}, which keeps the retired keys in the JWKS until
+ * their tokens have expired.
  */
 class KeyInventory {
 

@@ -38,7 +38,11 @@ enum SigningFamily {
   ACCESS_TOKENS(JWSAlgorithm.ES256, "EC") {
     @Override
     JWK generate() throws JOSEException {
-      return new ECKeyGenerator(Curve.P_256).keyID(newKid()).keyUse(KeyUse.SIGNATURE).algorithm(algorithm()).generate();
+      return new ECKeyGenerator(Curve.P_256)
+          .keyID(newKid())
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(algorithm())
+          .generate();
     }
 
     @Override
@@ -49,7 +53,11 @@ enum SigningFamily {
   ID_TOKENS(JWSAlgorithm.RS256, "RSA") {
     @Override
     JWK generate() throws JOSEException {
-      return new RSAKeyGenerator(2048).keyID(newKid()).keyUse(KeyUse.SIGNATURE).algorithm(algorithm()).generate();
+      return new RSAKeyGenerator(2048)
+          .keyID(newKid())
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(algorithm())
+          .generate();
     }
 
     @Override
@@ -77,7 +85,8 @@ enum SigningFamily {
 
   /** The full key from its stored public JWK and (opened) PKCS#8 private key. */
   JWK withPrivatePart(JWK publicKey, byte[] pkcs8) throws GeneralSecurityException {
-    return withPrivatePart(publicKey, KeyFactory.getInstance(keyFactoryAlgorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+    KeyFactory keys = KeyFactory.getInstance(keyFactoryAlgorithm);
+    return withPrivatePart(publicKey, keys.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
   }
 
   static byte[] privateKeyBytes(JWK key) throws JOSEException {
@@ -86,7 +95,9 @@ enum SigningFamily {
 
   /** The family a stored public key belongs to; empty for a key no family here signs with. */
   static Optional<SigningFamily> of(JWK publicKey) {
-    return Arrays.stream(values()).filter(f -> f.algorithm.equals(publicKey.getAlgorithm())).findFirst();
+    return Arrays.stream(values())
+        .filter(family -> family.algorithm.equals(publicKey.getAlgorithm()))
+        .findFirst();
   }
 
   private static String newKid() {

@@ -28,7 +28,9 @@ class KeyPersistenceTest {
     try (ConfigurableApplicationContext server = start(url, KEK)) {
       assertThat(jwks(server)).isEqualTo(first);
       // one access-token key (EC) and one ID-token key (RSA)
-      assertThat(JWKSet.parse(first).getKeys()).extracting(k -> k.getKeyType().getValue()).containsExactlyInAnyOrder("EC", "RSA");
+      assertThat(JWKSet.parse(first).getKeys())
+          .extracting(k -> k.getKeyType().getValue())
+          .containsExactlyInAnyOrder("EC", "RSA");
     }
   }
 

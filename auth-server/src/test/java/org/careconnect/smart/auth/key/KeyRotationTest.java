@@ -156,7 +156,9 @@ class KeyRotationTest {
     keys.rotateIfDueAndPurge();
 
     assertThat(kids()).containsAll(signers.values());
-    assertThat(keys.signers().getKeys()).extracting(JWK::getKeyID).containsExactlyInAnyOrderElementsOf(signers.values());
+    assertThat(keys.signers().getKeys())
+        .extracting(JWK::getKeyID)
+        .containsExactlyInAnyOrderElementsOf(signers.values());
   }
 
   @Test
@@ -166,7 +168,8 @@ class KeyRotationTest {
 
     assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get("PRIVATE_KEY_ENCRYPTION")).isEqualTo("A256GCM"));
     // a clear PKCS#8 key starts with the DER bytes 30 82 (RSA: base64 "MII") or 30 81 (EC P-256: "MIG")
-    assertThat(rows).allSatisfy(row -> assertThat((String) row.get("PRIVATE_KEY")).doesNotStartWith("MII").doesNotStartWith("MIG"));
+    assertThat(rows).allSatisfy(row ->
+        assertThat((String) row.get("PRIVATE_KEY")).doesNotStartWith("MII").doesNotStartWith("MIG"));
   }
 
   private List<String> kids() {

@@ -151,7 +151,10 @@ class SmartEnforcementTest {
     assertThat(get("/Patient/" + mine.id("patient"), token).statusCode()).isEqualTo(200);
   }
 
-  /** The key selector takes only a key whose type fits the algorithm: an EC signature is not checked against the RSA key. */
+  /**
+   * The key selector takes only a key whose type fits the algorithm: an EC signature is never
+   * checked against the RSA key.
+   */
   @Test
   void requestWhenEs256NamesTheRsaKeyThen401InvalidToken() throws Exception {
     assertInvalidToken(tokens.signEs256(tokens.key.getKeyID(), TestTokens.claims("system/*.rs").build()), "refused");

@@ -50,7 +50,8 @@ public final class TestTokens {
     ecKey = new ECKeyGenerator(Curve.P_256).keyID("test-ec-key").algorithm(JWSAlgorithm.ES256).generate();
     stranger = new RSAKeyGenerator(2048).keyID("unknown-key").generate();
     jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    byte[] body = new JWKSet(List.of(key.toPublicJWK(), ecKey.toPublicJWK())).toString().getBytes(StandardCharsets.UTF_8);
+    JWKSet published = new JWKSet(List.of(key.toPublicJWK(), ecKey.toPublicJWK()));
+    byte[] body = published.toString().getBytes(StandardCharsets.UTF_8);
     jwks.createContext("/jwks", exchange -> {
       jwksFetches.incrementAndGet();
       exchange.getResponseHeaders().add("Content-Type", "application/json");
