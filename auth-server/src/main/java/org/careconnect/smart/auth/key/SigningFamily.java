@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -19,6 +20,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The two kinds of signing key, one of each signing at any time (docs/decisions/0018).
@@ -35,58 +38,50 @@ import java.util.UUID;
  * A stored key's family is the {@code alg} of its public JWK, which every key generated here pins.
  */
 enum SigningFamily {
-  ACCESS_TOKENS(JWSAlgorithm.ES256, "EC") {
-    @Override
-    JWK generate() throws JOSEException {
-      return new ECKeyGenerator(Curve.P_256)
-          .keyID(newKid())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(algorithm())
-          .generate();
-    }
-
-    @Override
-    JWK withPrivatePart(JWK publicKey, PrivateKey privateKey) {
-      return new ECKey.Builder(publicKey.toECKey()).privateKey((ECPrivateKey) privateKey).build();
-    }
-  },
-  ID_TOKENS(JWSAlgorithm.RS256, "RSA") {
-    @Override
-    JWK generate() throws JOSEException {
-      return new RSAKeyGenerator(2048)
-          .keyID(newKid())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(algorithm())
-          .generate();
-    }
-
-    @Override
-    JWK withPrivatePart(JWK publicKey, PrivateKey privateKey) {
-      return new RSAKey.Builder(publicKey.toRSAKey()).privateKey((RSAPrivateKey) privateKey).build();
-    }
-  };
+  ACCESS_TOKENS(
+      JWSAlgorithm.ES256,
+      () -> new ECKeyGenerator(Curve.P_256),
+      (publicKey, privateKey) ->
+          new ECKey.Builder(publicKey.toECKey()).privateKey((ECPrivateKey) privateKey).build()),
+  ID_TOKENS(
+      JWSAlgorithm.RS256,
+      () -> new RSAKeyGenerator(2048),
+      (publicKey, privateKey) ->
+          new RSAKey.Builder(publicKey.toRSAKey()).privateKey((RSAPrivateKey) privateKey).build());
 
   private final JWSAlgorithm algorithm;
-  private final String keyFactoryAlgorithm;
+  private final Supplier<JWKGenerator<? extends JWK>> generator;
+  private final BiFunction<JWK, PrivateKey, JWK> withPrivatePart;
 
-  SigningFamily(JWSAlgorithm algorithm, String keyFactoryAlgorithm) {
+  SigningFamily(
+      JWSAlgorithm algorithm,
+      Supplier<JWKGenerator<? extends JWK>> generator,
+      BiFunction<JWK, PrivateKey, JWK> withPrivatePart) {
     this.algorithm = algorithm;
-    this.keyFactoryAlgorithm = keyFactoryAlgorithm;
+    this.generator = generator;
+    this.withPrivatePart = withPrivatePart;
   }
 
   JWSAlgorithm algorithm() {
     return algorithm;
   }
 
-  /** A new key pair of this family, with a random kid. */
-  abstract JWK generate() throws JOSEException;
+  /** A new key pair of this family, with a random kid, its use and algorithm pinned. */
+  JWK generate() throws JOSEException {
+    return generator.get()
+        .keyID(UUID.randomUUID().toString())
+        .keyUse(KeyUse.SIGNATURE)
+        .algorithm(algorithm)
+        .generate();
+  }
 
-  abstract JWK withPrivatePart(JWK publicKey, PrivateKey privateKey);
-
-  /** The full key from its stored public JWK and (opened) PKCS#8 private key. */
+  /**
+   * The full key from its stored public JWK and (opened) PKCS#8 private key; the key factory is
+   * named by the JWK's key type ({@code EC}, {@code RSA}).
+   */
   JWK withPrivatePart(JWK publicKey, byte[] pkcs8) throws GeneralSecurityException {
-    KeyFactory keys = KeyFactory.getInstance(keyFactoryAlgorithm);
-    return withPrivatePart(publicKey, keys.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+    KeyFactory keys = KeyFactory.getInstance(publicKey.getKeyType().getValue());
+    return withPrivatePart.apply(publicKey, keys.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
   }
 
   static byte[] privateKeyBytes(JWK key) throws JOSEException {
@@ -98,9 +93,5 @@ enum SigningFamily {
     return Arrays.stream(values())
         .filter(family -> family.algorithm.equals(publicKey.getAlgorithm()))
         .findFirst();
-  }
-
-  private static String newKid() {
-    return UUID.randomUUID().toString();
   }
 }
