@@ -16,7 +16,8 @@
 # docs/benchmarks.md, twelfth round), so one pair measures one draw of that lottery, and FORKS
 # pairs (2 by default, like JMH's forks) keep one unlucky JVM from deciding the figure; besides req/s
 # and p99 it gives each server's CPU time per request (from /proc), which depends far less on the
-# neighbours. Tokens: a backend-services token (system/*.rs, scripts/backend-token.sh, fetched
+# neighbours. The draw is not always fair: the secured JVM, with more to compile when the load
+# starts, got the slow header parser in five runs of five (docs/benchmarks.md, fourteenth round). Tokens: a backend-services token (system/*.rs, scripts/backend-token.sh, fetched
 # again before each run: it lives 5 minutes) and a patient-scoped token of patient1 (sample-app,
 # authorization-code flow, launch/patient patient/*.rs) for the patient's own read and search.
 # Both servers audit every request (the audit filter does not depend on security), so the
