@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Headless Debian Chromium with a fresh profile, driven by the Debian chromedriver; Selenium
@@ -119,5 +120,11 @@ public final class Browser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
+    // Chromium has exited: its profile (a few MB a browser) would otherwise stay in the temp folder
+    try {
+      FileSystemUtils.deleteRecursively(profile);
+    } catch (IOException e) {
+      System.err.println("Could not delete the browser profile " + profile + ": " + e);
+    }
   }
 }

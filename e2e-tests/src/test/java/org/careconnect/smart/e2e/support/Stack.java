@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The four real services (exec jars) as processes on free loopback ports, configured to know each
@@ -142,8 +141,8 @@ public final class Stack {
     List<Service> all = List.of(app, launcher, auth, fhir);
     all.forEach(Service::requestStop);
     all.forEach(service -> service.stop(Duration.ofSeconds(15)));
-    try (Stream<Path> files = Files.walk(data)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileSystemUtils.deleteRecursively(data);
     } catch (IOException ignored) {
       // a temporary folder: the OS cleans it eventually
     }

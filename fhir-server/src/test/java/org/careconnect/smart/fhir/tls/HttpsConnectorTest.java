@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
@@ -39,7 +40,8 @@ class HttpsConnectorTest {
 
   @DynamicPropertySource
   static void httpsWithTheDemoCertificate(DynamicPropertyRegistry registry) throws Exception {
-    tls = DemoTls.generate(Files.createTempDirectory("fhir-tls"), null);
+    // under the build folder, which `mvn clean` empties: the cached Spring context may outlive this class
+    tls = DemoTls.generate(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fhir-tls"), null);
     httpsPort = DemoTls.freePort();
     for (String argument : tls.serviceArguments("fhir-server", httpsPort)) {
       String[] pair = argument.substring(2).split("=", 2);

@@ -30,7 +30,10 @@ public final class DemoCertificates {
 
   /** Makes the certificates (bounded: 60 s) and registers {@code service}'s https settings. */
   public static DemoCertificates register(String service, DynamicPropertyRegistry registry) throws Exception {
-    Path dir = Files.createTempDirectory("demo-tls");
+    // Under the module's build folder, not the system's temporary one: the Spring context may
+    // outlive the test class (the test context cache), so nothing here can tell when to delete the
+    // keys, and `mvn clean` does.
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-tls");
     Path script = Path.of("..", "scripts", "demo-tls.sh").toAbsolutePath().normalize();
     Process process = new ProcessBuilder("bash", script.toString(), dir.toString()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
