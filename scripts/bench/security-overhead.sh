@@ -18,6 +18,8 @@
 # and p99 it gives each server's CPU time per request (from /proc), which depends far less on the
 # neighbours. The draw is not always fair: the secured JVM, with more to compile when the load
 # starts, got the slow header parser in five runs of five (docs/benchmarks.md, fourteenth round).
+# So each fork also says which parser code each JVM got (from its compile log, parser_code below),
+# the last row of the table of forks: "unprofiled" is the slow code (fifteenth round).
 # Tokens: a backend-services token (system/*.rs, scripts/backend-token.sh, fetched again before
 # each run: it lives 5 minutes) and a patient-scoped token of patient1 (sample-app,
 # authorization-code flow, launch/patient patient/*.rs) for the patient's own read and search.
@@ -79,12 +81,16 @@ stop() { for pid in "$@"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null 
 stop_all() { stop "${PIDS[@]}"; }
 trap stop_all EXIT
 
+# Each FHIR JVM logs what its JIT compiles (a line a compilation, DATA_DIR/<face>/jit-<fork>.log), so
+# that each fork can say which code Tomcat's header parser got in each JVM (parser_code below).
+FORK=load
 start_fhir() { # on|off port [args...]
   local face=$1 port=$2
   shift 2
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   MALLOC_ARENA_MAX=2 SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
-    java $JAVA_OPTS "$@" -jar "$FHIR_JAR" --server.port="$port" --server.address=127.0.0.1 \
+    java $JAVA_OPTS "$@" -Xlog:jit+compilation=debug:file="${DATA_DIR}/${face}/jit-${FORK}.log" \
+    -jar "$FHIR_JAR" --server.port="$port" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/${face}/fhir${DB_OPTIONS}" \
     >> "${DATA_DIR}/${face}/server.log" 2>&1 &
   PIDS+=($!)
@@ -143,6 +149,7 @@ stop_fhir_pair() {
   stop "$ON_PID" "$OFF_PID"
   PIDS=("$AUTH_PID")
 }
+FORK=1
 start_fhir_pair
 
 backend_token() {
@@ -175,6 +182,8 @@ WORKLOADS=(
 )
 RESULTS="${DATA_DIR}/results.tsv"
 : > "$RESULTS"
+JIT="${DATA_DIR}/jit.tsv"
+: > "$JIT"
 
 # The patient's own search without a patient parameter is narrowed by the token on the secured
 # side; the open side is given the same query explicitly.
@@ -209,10 +218,36 @@ measure() { # face (on, offtok: open with the token, off: open without) name tok
 # warm-up goes round all workloads on both servers, WARMUP each, until a round in which neither
 # JVM compiled more than STEADY_COMPILES methods (jstat), at most MAX_WARMUP_ROUNDS rounds.
 compiled() { jstat -compiler "$1" | awk 'NR == 2 {print $1}'; }
+# Which C2 code Tomcat's header parser (Http11InputBuffer.parseHeader) runs in a JVM, from its
+# compile log: "profiled" if its C2 compilation in use followed a level-3 one (C1 code that
+# gathers the full profile), "unprofiled" if it followed level 2 only (counters, no profile: chosen
+# while C2's queue was long, so C2 worked from what the interpreter had profiled). In the
+# fourteenth round the unprofiled kind was the slow one (docs/benchmarks.md). Then the history:
+# each compilation's level, % for on-stack replacement, x when it was thrown away.
+parser_code() { # face fork
+  awk '/Http11InputBuffer::parseHeader / && !/made zombie/ {
+      id = $2; osr = / % /; gone = /made not entrant/; level = ""
+      for (i = 3; i <= NF; i++) if ($i ~ /^[0-4]$/) { level = $i; break }
+      history = history level (osr ? "%" : "") (gone ? "x" : "") " "
+      if (osr || level == "") next
+      if (gone) { delete kind[id]; next }
+      if (level == 4) { kind[id] = (last == 3 ? "profiled" : "unprofiled"); newest = id } else last = level
+    }
+    END { printf "%s\t%s\n", (newest in kind ? kind[newest] : "none"), history }' "${DATA_DIR}/$1/jit-$2.log"
+}
+record_parser_code() { # fork when
+  local face code
+  for face in on off; do
+    code=$(parser_code "$face" "$1")
+    printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$face" "$code" >> "$JIT"
+    printf '  %s: Tomcat header parser C2 code %-10s (compilations: %s)\n' "$face" "${code%%$'\t'*}" "${code#*$'\t'}"
+  done
+}
 for fork in $(seq 1 "$FORKS"); do
   if (( fork > 1 )); then
     echo "== Fork ${fork}: a fresh pair of FHIR servers"
     stop_fhir_pair
+    FORK=$fork
     start_fhir_pair
     PATIENT_TOKEN=$(patient_token)
   fi
@@ -242,6 +277,7 @@ for fork in $(seq 1 "$FORKS"); do
     (( warm_round < MAX_WARMUP_ROUNDS )) || echo "  not settled after ${MAX_WARMUP_ROUNDS} rounds: measuring anyway" >&2
   done
 
+  record_parser_code "$fork" warm
   echo "== Fork ${fork}: measuring ${ROUNDS} rounds, on / open with the token / open without it, in alternating order"
   for round in $(seq 1 "$ROUNDS"); do
     for workload in "${WORKLOADS[@]}"; do
@@ -254,10 +290,11 @@ for fork in $(seq 1 "$FORKS"); do
       done
     done
   done
+  record_parser_code "$fork" end
 done
 echo
 echo "Medians over ${FORKS} forks of ${ROUNDS} rounds; overhead = 1 - on/open of req/s, and on/open - 1 of CPU per request"
-python3 - "$RESULTS" <<'PY'
+python3 - "$RESULTS" "$JIT" <<'PY'
 import statistics, sys
 from collections import OrderedDict
 rows = OrderedDict()
@@ -297,6 +334,16 @@ if len(forks) > 1:
             off_rps, on_rps = statistics.median(f[name]["offtok"]), statistics.median(f[name]["on"])
             cells.append(f"{100 * (1 - on_rps / off_rps):+.1f} %")
         print(f"| {name} | " + " | ".join(cells) + " |")
+    # which code the header parser ran in each fork: the JIT's draw that the figures carry
+    code = {}
+    for line in open(sys.argv[2]):
+        fork, when, face, kind = line.rstrip("\n").split("\t")[:4]
+        code[(fork, when, face)] = kind
+    def drawn(f):
+        at = lambda face: code.get((f, "warm", face), "?") + (
+            "" if code.get((f, "end", face)) == code.get((f, "warm", face)) else " then " + code.get((f, "end", face), "?"))
+        return f"{at('on')} / {at('off')}"
+    print("| Tomcat's header parser, C2 code on / open | " + " | ".join(drawn(f) for f in forks) + " |")
 PY
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); raw figures: ${RESULTS}"
