@@ -221,9 +221,10 @@ compiled() { jstat -compiler "$1" | awk 'NR == 2 {print $1}'; }
 # Which C2 code Tomcat's header parser (Http11InputBuffer.parseHeader) runs in a JVM, from its
 # compile log: "profiled" if its C2 compilation in use followed a level-3 one (C1 code that
 # gathers the full profile), "unprofiled" if it followed level 2 only (counters, no profile: chosen
-# while C2's queue was long, so C2 worked from what the interpreter had profiled). In the
-# fourteenth round the unprofiled kind was the slow one (docs/benchmarks.md). Then the history:
-# each compilation's level, % for on-stack replacement, x when it was thrown away.
+# while C2's queue was long, so C2 worked from what the interpreter had profiled). The unprofiled
+# kind was the slow one in three profiles of three, whichever JVM drew it (docs/benchmarks.md,
+# fourteenth and fifteenth rounds). Then the history: each compilation's level, % for on-stack
+# replacement, x when it was thrown away.
 parser_code() { # face fork
   awk '/Http11InputBuffer::parseHeader / && !/made zombie/ {
       id = $2; osr = / % /; gone = /made not entrant/; level = ""
