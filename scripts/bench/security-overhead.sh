@@ -81,16 +81,12 @@ stop() { for pid in "$@"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null 
 stop_all() { stop "${PIDS[@]}"; }
 trap stop_all EXIT
 
-# Each FHIR JVM logs what its JIT compiles (a line a compilation, DATA_DIR/<face>/jit-<fork>.log), so
-# that each fork can say which code Tomcat's header parser got in each JVM (parser_code below).
-FORK=load
 start_fhir() { # on|off port [args...]
   local face=$1 port=$2
   shift 2
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   MALLOC_ARENA_MAX=2 SPRING_PROFILES_ACTIVE=demo CARECONNECT_DEMO_PATIENTS="$PATIENTS" \
-    java $JAVA_OPTS "$@" -Xlog:jit+compilation=debug:file="${DATA_DIR}/${face}/jit-${FORK}.log" \
-    -jar "$FHIR_JAR" --server.port="$port" --server.address=127.0.0.1 \
+    java $JAVA_OPTS "$@" -jar "$FHIR_JAR" --server.port="$port" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:h2:file:${DATA_DIR}/${face}/fhir${DB_OPTIONS}" \
     >> "${DATA_DIR}/${face}/server.log" 2>&1 &
   PIDS+=($!)
@@ -131,11 +127,15 @@ PIDS+=($!)
 AUTH_PID=$!
 await "${ISSUER}/actuator/health/readiness" "$AUTH_PID" "${DATA_DIR}/auth-server.log"
 
-# A fresh pair of FHIR servers for each fork: the open one, then the secured one.
-start_fhir_pair() {
-  start_fhir off "$OFF_PORT" -Dcareconnect.fhir.security.enabled=false
+# A fresh pair of FHIR servers for each fork: the open one, then the secured one. Each logs what
+# its JIT compiles (a line a compilation), so that the fork can say which code Tomcat's header
+# parser got in each JVM (parser_code below).
+compile_log() { echo "${DATA_DIR}/$1/jit-$2.log"; } # face fork
+start_fhir_pair() { # fork
+  start_fhir off "$OFF_PORT" -Xlog:jit+compilation=debug:file="$(compile_log off "$1")" \
+    -Dcareconnect.fhir.security.enabled=false
   OFF_PID=${PIDS[-1]}
-  start_fhir on "$ON_PORT" "${JFR_OPTS[@]}" \
+  start_fhir on "$ON_PORT" "${JFR_OPTS[@]}" -Xlog:jit+compilation=debug:file="$(compile_log on "$1")" \
     -Dcareconnect.fhir.security.issuer="$ISSUER" \
     -Dcareconnect.fhir.security.jwks-uri="${ISSUER}/oauth2/jwks" \
     -Dcareconnect.fhir.security.smart-configuration-uri="${ISSUER}/.well-known/smart-configuration" \
@@ -149,8 +149,7 @@ stop_fhir_pair() {
   stop "$ON_PID" "$OFF_PID"
   PIDS=("$AUTH_PID")
 }
-FORK=1
-start_fhir_pair
+start_fhir_pair 1
 
 backend_token() {
   TOKEN_URL="${ISSUER}/oauth2/token" SCOPE='system/*.rs' bash scripts/backend-token.sh | json 'd["access_token"]'
@@ -234,7 +233,7 @@ parser_code() { # face fork
       if (gone) { delete kind[id]; next }
       if (level == 4) { kind[id] = (last == 3 ? "profiled" : "unprofiled"); newest = id } else last = level
     }
-    END { printf "%s\t%s\n", (newest in kind ? kind[newest] : "none"), history }' "${DATA_DIR}/$1/jit-$2.log"
+    END { printf "%s\t%s\n", (newest in kind ? kind[newest] : "none"), history }' "$(compile_log "$1" "$2")"
 }
 record_parser_code() { # fork when
   local face code
@@ -248,8 +247,7 @@ for fork in $(seq 1 "$FORKS"); do
   if (( fork > 1 )); then
     echo "== Fork ${fork}: a fresh pair of FHIR servers"
     stop_fhir_pair
-    FORK=$fork
-    start_fhir_pair
+    start_fhir_pair "$fork"
     PATIENT_TOKEN=$(patient_token)
   fi
   echo "== Fork ${fork}: warming both servers on every workload (${WARMUP} each) until their JIT compilers settle"
